@@ -32,6 +32,7 @@ __attribute__((weak)) void sock_init(void);
 __attribute__((weak)) void inet_init(void);
 __attribute__((weak)) void af_unix_init(void);
 __attribute__((weak)) void net_dev_init(void);
+__attribute__((weak)) void net_capture_enable(bool on);
 }
 
 extern "C" int kernel_init(void *);
@@ -55,6 +56,9 @@ static void net_init(void)
         inet_init();
     if (af_unix_init)
         af_unix_init();
+    const char *cap = cmdline_get("capture");
+    if (cap && strcmp(cap, "0") && net_capture_enable)
+        net_capture_enable(true);
 }
 
 /* Linux: init/main.c kernel_init(): unpack the initramfs, then exec /init as pid 1. When this
