@@ -50,7 +50,7 @@ UCXXFLAGS += -DMENUOS_DIRECT_SOCKETCALLS
 endif
 
 # Host unit tests: the same pure sources, -m32 so struct layouts match the kernel's.
-HCXXFLAGS := -std=c++20 -m32 -O1 -g $(WARN) -DMENUOS_HOST_TEST -I. -Iinclude -I$(BUILD)/gen -MMD -MP
+HCXXFLAGS := -std=c++20 -m32 -O1 -g $(WARN) -DMENUOS_HOST_TEST -I. -Iinclude -MMD -MP
 
 # ---------------------------------------------------------------- kernel
 KSRC := $(sort $(shell find boot kernel net -name '*.cpp' -o -name '*.S' 2>/dev/null))
@@ -109,6 +109,9 @@ $(BUILD)/u/%.S.o: %.S | $(GEN)
 	@mkdir -p $(dir $@)
 	@echo "  AS      $<"
 	$(Q)$(CC) -m32 -g $(UINC) -D__ASSEMBLY__ -MMD -MP -c $< -o $@
+
+# libc's printf is the kernel's formatter, included from kernel/lib/vsprintf.cpp.
+$(BUILD)/u/libc/vsprintf.cpp.o: UCXXFLAGS += -I.
 
 $(LIBC): $(LIBC_OBJ)
 	@rm -f $@

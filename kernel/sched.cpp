@@ -107,7 +107,13 @@ extern "C" void schedule(void)
     local_irq_restore(flags);
 }
 
-extern "C" void schedule_tail(void) { local_irq_enable(); }
+/* The first thing a new task runs (from ret_from_fork): load the FPU state fork copied. */
+extern "C" void schedule_tail(void)
+{
+    if (current->mm)
+        asm volatile("frstor %0" ::"m"(current->thread.fpu_state));
+    local_irq_enable();
+}
 
 extern "C" void scheduler_tick(void)
 {

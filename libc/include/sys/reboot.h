@@ -1,0 +1,15 @@
+#ifndef _SYS_REBOOT_H
+#define _SYS_REBOOT_H
+#include <sys/cdefs.h>
+#define RB_AUTOBOOT 0x01234567
+#define RB_HALT_SYSTEM 0xcdef0123
+#define RB_POWER_OFF 0x4321fedc
+#define LINUX_REBOOT_MAGIC1 0xfee1dead
+#define LINUX_REBOOT_MAGIC2 672274793
+#define LINUX_REBOOT_CMD_RESTART 0x01234567
+#define LINUX_REBOOT_CMD_HALT 0xCDEF0123
+#define LINUX_REBOOT_CMD_POWER_OFF 0x4321FEDC
+__BEGIN_DECLS
+int reboot(int cmd);
+__END_DECLS
+#endif

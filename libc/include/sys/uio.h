@@ -1,0 +1,4 @@
+#ifndef _SYS_UIO_H
+#define _SYS_UIO_H
+#include "uapi/socket.h"
+#endif

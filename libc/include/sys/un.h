@@ -1,0 +1,5 @@
+#ifndef _SYS_UN_H
+#define _SYS_UN_H
+#include <sys/socket.h>
+#include "uapi/un.h"
+#endif

@@ -1,0 +1,84 @@
+"""User mode and processes: /init, fork/exec/wait, faults that kill only their process, limits."""
+import re
+
+from menuos import boot_to_prompt, check, machine, run
+
+
+def test_init_runs_as_pid_1_and_exec_reports_exit_status():
+    with machine() as m:
+        boot_to_prompt(m)
+        check(re.search(r"Run /init as init process", m.text), "kernel_init must exec /init")
+        out = run(m, "exec exitcode 42")
+        check("exited with status 42" in out, f"exit status must reach the shell: {out!r}")
+        out = run(m, "exec true")
+        check("status" not in out, f"a zero exit is quiet: {out!r}")
+        out = run(m, "exec args one two")
+        check("one" in out and "two" in out, f"argv must reach the program: {out!r}")
+        check("PATH=" in out or "HOME=" in out, f"envp must reach the program: {out!r}")
+
+
+def test_exec_of_missing_and_bad_programs_gives_errno():
+    with machine() as m:
+        boot_to_prompt(m)
+        out = run(m, "exec /bin/nope")
+        check("No such file or directory" in out, out)
+        out = run(m, "exec /etc")
+        check("Permission denied" in out or "Is a directory" in out, out)
+
+
+def fault_case(kind, signame, kernel_line):
+    with machine() as m:
+        boot_to_prompt(m)
+        out = run(m, f"exec faults {kind}")
+        check("survived" not in out, f"{kind}: the program must not survive: {out!r}")
+        check(f"({signame})" in out, f"{kind}: the shell must report {signame}: {out!r}")
+        check(re.search(kernel_line, m.text), f"{kind}: kernel line {kernel_line!r} missing")
+        out = run(m, "exec true")  # the kernel and the shell go on
+        check("Oops" not in m.text, "a user fault must never oops the kernel")
+
+
+def test_null_write_is_a_segfault():
+    fault_case("null", "SIGSEGV", r"faults\[\d+\]: segfault at 0 ip [0-9a-f]{8} sp [0-9a-f]{8} error 6")
+
+
+def test_reading_kernel_memory_is_a_segfault():
+    fault_case("kernel", "SIGSEGV", r"faults\[\d+\]: segfault at c0000000 ip [0-9a-f]{8} sp [0-9a-f]{8} error 5")
+
+
+def test_divide_by_zero_is_sigfpe():
+    fault_case("div", "SIGFPE", r"traps: faults\[\d+\] trap divide error ip:")
+
+
+def test_ud2_is_sigill():
+    fault_case("ud2", "SIGILL", r"traps: faults\[\d+\] trap invalid opcode ip:")
+
+
+def test_cli_hlt_and_port_io_from_ring_3_are_general_protection():
+    for kind in ("cli", "hlt", "io", "gp"):
+        fault_case(kind, "SIGSEGV", r"traps: faults\[\d+\] general protection fault ip:")
+
+
+def test_200_processes_in_a_row():
+    with machine() as m:
+        boot_to_prompt(m)
+        out = run(m, "exec spawn 200", 240)
+        check("spawned 200 ok" in out, out)
+
+
+def test_fork_bomb_hits_the_limit_and_the_kernel_survives():
+    with machine() as m:
+        boot_to_prompt(m)
+        out = run(m, "exec forkbomb", 240)
+        check(re.search(r"fork failed: Resource temporarily unavailable after \d+ forks", out), out)
+        check(re.search(r"reaped \d+", out), out)
+        out = run(m, "exec true")
+        check("Oops" not in m.text and "panic" not in m.text, "the kernel must survive")
+
+
+def test_bad_pointers_get_efault_never_a_crash():
+    with machine() as m:
+        boot_to_prompt(m)
+        out = run(m, "exec badptr", 240)
+        mm = re.search(r"badptr: (\d+) ok, (\d+) failed", out)
+        check(mm and int(mm.group(2)) == 0 and int(mm.group(1)) > 20, out)
+        check("Oops" not in m.text, "bad pointers must never oops the kernel")
