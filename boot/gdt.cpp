@@ -1,6 +1,7 @@
 /* The GDT and the TSS (arch/x86/kernel/cpu/common.c cpu_init(), head_32.S).
  * Flat 4 GiB segments at Linux's own indices (kernel/segment.h), one TSS whose esp0 the
- * scheduler points at the running task's kernel stack. */
+ * scheduler points at the running task's kernel stack. The kernel's ds/es hold the flat
+ * __USER_DS, as on Linux i386, so entries from user mode need not reload them. */
 #include "kernel/desc.h"
 #include "kernel/segment.h"
 
@@ -38,15 +39,18 @@ extern "C" void cpu_init(void)
     asm volatile("lgdt %0\n\t"
                  "ljmp %1, $1f\n"
                  "1:\n\t"
-                 "mov %2, %%ds\n\t"
-                 "mov %2, %%es\n\t"
+                 "mov %4, %%ds\n\t"
+                 "mov %4, %%es\n\t"
                  "mov %2, %%ss\n\t"
                  "mov %3, %%fs\n\t"
                  "mov %3, %%gs\n\t"
                  :
-                 : "m"(gdtr), "i"(__KERNEL_CS), "r"(__KERNEL_DS), "r"(0)
+                 : "m"(gdtr), "i"(__KERNEL_CS), "r"(__KERNEL_DS), "r"(0), "r"(__USER_DS)
                  : "memory");
     asm volatile("ltr %w0" ::"r"(GDT_ENTRY_TSS_SEL));
+    /* A null LDT: after reset the LDTR describes 64 KiB at linear address 0, which would let
+     * a program load descriptors from its own low memory. */
+    asm volatile("lldt %w0" ::"r"(0));
 }
 
 /* set_thread_area: the one TLS slot user programs may fill (arch/x86/kernel/tls.c). */

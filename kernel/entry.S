@@ -7,9 +7,13 @@
  * signals: the preemption point the lab talks about). */
 #include "kernel/segment.h"
 #include "uapi/errno.h"
+#include "kernel/asm-offsets.h"
 
 #define PT_EBX      0
 #define PT_EAX      24
+#define PT_DS       28
+#define PT_ES       32
+#define PT_FS       36
 #define PT_GS       40
 #define PT_ORIG_EAX 44
 #define PT_CS       52
@@ -26,9 +30,19 @@
     pushl %ecx
     pushl %ebx
     cld
-    movl $__KERNEL_DS, %edx
+    /* The kernel runs with the flat __USER_DS in ds/es, as Linux i386 does: most entries find
+     * it already loaded and skip two slow segment loads. */
+    movw %ds, %dx
+    cmpw $__USER_DS, %dx
+    jne 8f
+    movw %es, %dx
+    cmpw $__USER_DS, %dx
+    je 9f
+8:  movl $__USER_DS, %edx
     movl %edx, %ds
     movl %edx, %es
+    movl $1, seg_reload_needed
+9:
 .endm
 
 .macro SAVE_ALL
@@ -93,11 +107,46 @@ ret_from_intr:
     testl $3, PT_CS(%esp)
     jz restore_all
 ret_to_user:
+    /* Fast path: nothing to do on the way out (no bottom half, no reschedule, no signal). */
+    cli
+    movl current_task, %eax
+    movl TASK_pending(%eax), %edx
+    orl TASK_need_resched(%eax), %edx
+    orl softirq_pending, %edx
+    jz restore_all
+    sti
     movl %esp, %eax
     pushl %eax
     call exit_to_user_mode          /* returns with interrupts off */
     addl $4, %esp
 restore_all:
+    /* Segment registers are reloaded only when they may differ from what is saved: a segment
+     * load costs more than the rest of the exit path. Pushed selectors have undefined upper
+     * halves, so only 16 bits are compared. */
+    cmpl $0, seg_reload_needed
+    jne restore_all_segments
+    cmpw $__USER_DS, PT_DS(%esp)
+    jne restore_all_segments
+    cmpw $__USER_DS, PT_ES(%esp)
+    jne restore_all_segments
+    movw %fs, %dx
+    cmpw PT_FS(%esp), %dx
+    jne restore_all_segments
+    movw %gs, %dx
+    cmpw PT_GS(%esp), %dx
+    jne restore_all_segments
+    popl %ebx
+    popl %ecx
+    popl %edx
+    popl %esi
+    popl %edi
+    popl %ebp
+    popl %eax
+    addl $20, %esp                  /* ds, es, fs, gs, orig_ax */
+6:  iret
+
+restore_all_segments:
+    movl $0, seg_reload_needed
     popl %ebx
     popl %ecx
     popl %edx
@@ -118,6 +167,7 @@ restore_all:
     .long 3b, bad_segment_fixup
     .long 4b, bad_segment_fixup
     .long 5b, bad_segment_fixup
+    .long 6b, bad_segment_fixup
     .previous
 
     .type bad_segment_fixup, @function

@@ -24,9 +24,12 @@ task_struct init_task;
 task_struct *current_task = &init_task;
 list_head task_list = LIST_HEAD_INIT(task_list);
 int nr_tasks = 1;
+extern int seg_reload_needed;
 void ret_from_kernel_thread(void);
 }
 static list_head run_queue = LIST_HEAD_INIT(run_queue);
+/* Set when a user segment may not match its saved selector: kernel/entry.S then reloads all. */
+int seg_reload_needed;
 static u8 fpu_clean_state[108];
 
 /* Linux: kernel/sched/core.c sched_init() */
@@ -77,8 +80,10 @@ static void context_switch(task_struct *prev, task_struct *next)
         asm volatile("fnsave %0" : "=m"(prev->thread.fpu_state));
     switch_mm(next->mm);
     cpu_tss.esp0 = (u32)next->stack + THREAD_SIZE;
-    if (next->thread.tls)
+    if (next->thread.tls != prev->thread.tls) {
         load_TLS(*(desc_struct *)&next->thread.tls);
+        seg_reload_needed = 1; /* a cached fs/gs base may be stale */
+    }
     current_task = next;
     switch_to_asm(&prev->thread.sp, next->thread.sp);
     /* Back here when `prev` runs again. */
@@ -92,7 +97,7 @@ extern "C" void schedule(void)
     do_softirq(); /* deliver queued packets and timers before this task sleeps */
     unsigned long flags = local_irq_save();
     task_struct *prev = current;
-    prev->need_resched = false;
+    prev->need_resched = 0;
     if (prev->state == TASK_RUNNING && prev != &init_task && list_empty(&prev->run_list))
         list_add_tail(&prev->run_list, &run_queue);
     task_struct *next = &init_task;
@@ -121,7 +126,7 @@ extern "C" void scheduler_tick(void)
     if (p == &init_task)
         return;
     if (--p->time_slice <= 0)
-        p->need_resched = true;
+        p->need_resched = 1;
 }
 
 /* The idle task: run bottom halves, then sleep until an interrupt (Linux: do_idle()). */

@@ -40,6 +40,8 @@ struct thread_struct {
 
 struct task_struct {
     volatile long state;
+    u32 pending;          /* pending signal bits (1 << signr); read by kernel/entry.S */
+    int need_resched;     /* time slice used up: schedule on the way to user mode */
     pid_t pid;
     task_struct *parent;
     list_head children;   /* my children, linked through their `sibling` */
@@ -51,10 +53,8 @@ struct task_struct {
     files_struct *files;
     int exit_code;        /* wait4 status: code << 8, or the killing signal */
     int exit_signal;
-    u32 pending;          /* pending signal bits (1 << signr) */
     wait_queue_head wait_chldexit; /* the parent sleeps here in wait4 */
     int time_slice;       /* ticks left before need_resched */
-    bool need_resched;
     bool kernel_thread;
     unsigned long timeout_expired; /* set by the schedule_timeout timer */
     unsigned long start_time;      /* jiffies at fork */
@@ -84,6 +84,10 @@ void force_sig(int sig);
 void exit_to_user_mode(pt_regs *regs);
 pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name);
 }
+
+#include "kernel/asm-offsets.h"
+static_assert(offsetof(task_struct, pending) == TASK_pending);
+static_assert(offsetof(task_struct, need_resched) == TASK_need_resched);
 
 #define current current_task
 

@@ -5,7 +5,10 @@
 #include "kernel/timer.h"
 
 static void (*softirq_vec[NR_SOFTIRQS])(void);
-static volatile unsigned softirq_pending;
+/* Read by kernel/entry.S on every return to user mode. */
+extern "C" {
+volatile unsigned softirq_pending;
+}
 static bool in_softirq;
 
 extern "C" void open_softirq(int nr, void (*action)(void)) { softirq_vec[nr] = action; }

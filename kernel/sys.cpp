@@ -9,6 +9,8 @@
 #include "kernel/version.h"
 #include "uapi/errno.h"
 
+extern "C" int seg_reload_needed;
+
 /* Every table slot without a service routine lands here (kernel/sys_ni.c). */
 extern "C" long sys_ni_syscall(void) { return -ENOSYS; }
 
@@ -175,6 +177,7 @@ extern "C" long sys_set_thread_area(long uinfo)
     memcpy(&raw, &desc, sizeof(raw));
     current->thread.tls = raw;
     load_TLS(desc);
+    seg_reload_needed = 1;
     return put_user(d.entry_number, (unsigned int __user *)uinfo);
 }
 
