@@ -161,7 +161,7 @@ $(BUILD)/unit-tests: $(UNIT_OBJ)
 	$(Q)$(CXX) -m32 -o $@ $^
 
 # ---------------------------------------------------------------- top-level targets
-.PHONY: all kernel rootfs iso run debug gdb run-iso test unit bench clean deps help capture FORCE
+.PHONY: all kernel rootfs iso run debug gdb run-iso test unit bench clean deps help capture diagram FORCE
 FORCE:
 
 all: $(BUILD)/vmlinux $(BUILD)/rootfs.img
@@ -200,6 +200,11 @@ test: deps
 bench: deps
 	@$(MAKE) --no-print-directory all
 	@$(PYTHON) scripts/bench.py
+
+# docs/sequence.md: one replyhi/hello exchange drawn from the tracer's output.
+diagram: deps
+	@$(MAKE) --no-print-directory all
+	@$(PYTHON) scripts/seqdiagram.py --run -o docs/sequence.md
 
 clean:
 	rm -rf $(BUILD) compile_commands.json

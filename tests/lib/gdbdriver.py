@@ -73,3 +73,66 @@ class Gdb:
             self.proc.wait(5)
         except Exception:
             self.proc.kill()
+
+
+def tracing_breakpoints(functions, extra=None):
+    """gdb commands that, for each function, print `HIT name pid=N [call=C]` and continue:
+    the whole lab runs under one `continue` while the test types on the serial console."""
+    lines = []
+    for fn in functions:
+        lines.append(f"break {fn}")
+        lines.append("commands")
+        lines.append("silent")
+        if fn == "sys_socketcall":
+            lines.append('printf "HIT sys_socketcall pid=%d call=%d\\n", current_task->pid, call')
+        else:
+            lines.append(f'printf "HIT {fn} pid=%d\\n", current_task->pid')
+        if extra and fn in extra:
+            lines += extra[fn]
+        lines.append("continue")
+        lines.append("end")
+    return lines
+
+
+def parse_hits(text):
+    """[(function, pid, call or None)] in the order gdb printed them."""
+    hits = []
+    for m in re.finditer(r"HIT (\S+) pid=(\d+)(?: call=(\d+))?", text):
+        hits.append((m.group(1), int(m.group(2)), int(m.group(3)) if m.group(3) else None))
+    return hits
+
+
+class GdbRunner(Gdb):
+    """Gdb that can run `continue` in the background and collect what it prints."""
+
+    def define(self, lines):
+        for line in lines:
+            self.proc.stdin.write(line + "\n")
+        self.proc.stdin.flush()
+        # Each `break` and `end` returns to the prompt; wait until gdb is quiet again.
+        import time
+        time.sleep(0.5)
+        with self.lock:
+            self.buf = ""
+
+    def start_continue(self):
+        with self.lock:
+            self.buf = ""
+        self.proc.stdin.write("continue\n")
+        self.proc.stdin.flush()
+
+    def output(self):
+        with self.lock:
+            return self.buf
+
+    def wait_for(self, pattern, timeout):
+        rx = re.compile(pattern)
+        with self.lock:
+            ok = self.lock.wait_for(lambda: rx.search(self.buf) or self.proc.poll() is not None, timeout)
+            if not ok or not rx.search(self.buf):
+                raise TimeoutError(f"gdb output never matched {pattern!r}:\n{self.buf[-3000:]}")
+
+    def interrupt(self):
+        import signal
+        self.proc.send_signal(signal.SIGINT)
+        self.wait_prompt(30)
