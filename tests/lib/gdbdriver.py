@@ -98,7 +98,12 @@ def parse_hits(text):
     """[(function, pid, call or None)] in the order gdb printed them."""
     hits = []
     for m in re.finditer(r"HIT (\S+) pid=(\d+)(?: call=(\d+))?", text):
-        hits.append((m.group(1), int(m.group(2)), int(m.group(3)) if m.group(3) else None))
+        hit = (m.group(1), int(m.group(2)), int(m.group(3)) if m.group(3) else None)
+        # QEMU may report a breakpoint twice when a timer interrupt arrives while gdb steps
+        # over it: the second report is the same stop, not a second call.
+        if hits and hits[-1] == hit:
+            continue
+        hits.append(hit)
     return hits
 
 
