@@ -84,9 +84,12 @@ extern "C" long sys_wait4(long upid, long ustatus, long options, long urusage)
 {
     pid_t pid = (pid_t)upid;
     int __user *status = (int __user *)ustatus;
-    (void)urusage; /* rusage is not kept: the caller's buffer is left as it is */
     if (options & ~(WNOHANG | 2 /* WUNTRACED */ | 8 /* WCONTINUED */))
         return -EINVAL;
+    /* Resource usage is not accounted: a struct rusage (72 bytes on i386) of zeros, written
+     * up front so that a bad pointer is -EFAULT, as on Linux. */
+    if (urusage && clear_user((void __user *)urusage, 72))
+        return -EFAULT;
     for (;;) {
         bool have_child = false;
         task_struct *zombie = nullptr;
