@@ -22,7 +22,7 @@ int inet_aton(const char *cp, struct in_addr *inp)
     for (;;) {
         if (!isdigit((unsigned char)*p))
             return 0;
-        unsigned long v = 0;
+        unsigned long long v = 0;
         int base = 10;
         if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
             base = 16;
@@ -41,13 +41,13 @@ int inet_aton(const char *cp, struct in_addr *inp)
                 break;
             if (d >= base)
                 return 0;
-            v = v * (unsigned long)base + (unsigned long)d;
-            if (v > 0xffffffffUL)
+            v = v * (unsigned)base + (unsigned)d;
+            if (v > 0xffffffffULL)
                 return 0;
         }
         if (base == 16 && p == start)
             return 0;
-        parts[n++] = v;
+        parts[n++] = (unsigned long)v;
         if (*p == '.') {
             if (n == 4)
                 return 0;
