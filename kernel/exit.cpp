@@ -24,7 +24,10 @@ extern "C" void do_exit(int code)
 {
     task_struct *tsk = current;
     if (tsk->pid == 1) {
-        printk(KERN_EMERG "init exited with status %#x: nothing left to run, powering off\n", code);
+        if (code & 0x7f)
+            printk(KERN_EMERG "init killed by signal %d: nothing left to run, powering off\n", code & 0x7f);
+        else
+            printk(KERN_EMERG "init exited with code %d: nothing left to run, powering off\n", (code >> 8) & 0xff);
         machine_power_off();
     }
     if (tsk->pid == 0)

@@ -62,7 +62,10 @@ def menuos_once():
 def linux_baseline(runs):
     if not os.path.isdir(BASELINE):
         return None, "no ../shared/bench/linux-baseline here"
-    b = subprocess.run(["bash", os.path.join(BASELINE, "build.sh")], capture_output=True, text=True)
+    for _attempt in range(2):  # apt's first index update after adding i386 can fail once
+        b = subprocess.run(["bash", os.path.join(BASELINE, "build.sh")], capture_output=True, text=True)
+        if b.returncode == 0:
+            break
     if b.returncode != 0:
         return None, "baseline build failed: " + (b.stderr.strip().splitlines() or ["?"])[-1]
     m = subprocess.run([sys.executable, os.path.join(BASELINE, "measure.py"), "tcg", str(runs)],

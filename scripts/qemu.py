@@ -76,8 +76,8 @@ def qemu_command(append="", debug=False, iso=None, capture=None, memory="128M", 
         cmd += ["-cdrom", iso, "-boot", "d"]
     else:
         cmd += ["-kernel", os.path.join(BUILD, "vmlinux")]
-        if initrd:
-            cmd += ["-initrd", os.path.join(BUILD, "rootfs.img")]
+        if initrd:  # True: build/rootfs.img; a string: that image
+            cmd += ["-initrd", initrd if isinstance(initrd, str) else os.path.join(BUILD, "rootfs.img")]
         cmd += ["-append", ("console=ttyS0 nokaslr " + append).strip()]
     if gdb_port:
         cmd += ["-gdb", f"tcp:127.0.0.1:{gdb_port}", "-S"]
