@@ -106,9 +106,9 @@ class Machine:
     """A headless MenuOS with its serial console on a pipe."""
 
     def __init__(self, append="", debug=False, initrd=True, capture=None, memory="128M", extra=(),
-                 gdb_port=None):
+                 gdb_port=None, iso=None):
         cmd = qemu_command(append, debug or bool(gdb_port), capture=capture, memory=memory,
-                           initrd=initrd, gdb_port=gdb_port)
+                           initrd=initrd, gdb_port=gdb_port, iso=iso)
         cmd += ["-serial", "stdio", "-monitor", "none"]
         if capture:
             cmd += ["-serial", "file:" + capture]
