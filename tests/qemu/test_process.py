@@ -82,3 +82,14 @@ def test_bad_pointers_get_efault_never_a_crash():
         mm = re.search(r"badptr: (\d+) ok, (\d+) failed", out)
         check(mm and int(mm.group(2)) == 0 and int(mm.group(1)) > 20, out)
         check("Oops" not in m.text, "bad pointers must never oops the kernel")
+
+
+def test_memory_exhaustion_gives_enomem_and_the_kernel_survives():
+    with machine() as m:
+        boot_to_prompt(m)
+        out = run(m, "exec memhog 3", 240)
+        check("memhog: 3 ok" in out, out)
+        check(len(re.findall(r"malloc: Cannot allocate memory", out)) == 3, out)
+        out = run(m, "exec spawn 20", 120)
+        check("spawned 20 ok" in out, f"memory comes back after the hogs exit: {out}")
+        check("Oops" not in m.text, "no oops")
