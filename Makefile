@@ -27,6 +27,10 @@ SOCKETCALL ?= socketcall
 
 .DEFAULT_GOAL := all
 MAKEFLAGS += --no-builtin-rules
+# Build on every core unless the caller chose (-j1, -j8...).
+ifeq ($(filter -j%,$(MAKEFLAGS)),)
+MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 2)
+endif
 .SUFFIXES:
 
 # ---------------------------------------------------------------- flags
