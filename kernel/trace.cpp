@@ -84,11 +84,12 @@ static bool wanted(unsigned long nr)
 extern "C" void syscall_trace_dispatch(pt_regs *regs)
 {
     unsigned long nr = regs->orig_ax;
+    pt_regs entry = *regs; /* execve rewrites regs: log the arguments as they came in */
     long r = sys_call_table[nr]((long)regs->bx, (long)regs->cx, (long)regs->dx, (long)regs->si,
                                 (long)regs->di, (long)regs->bp);
     regs->ax = (unsigned long)r;
     if (wanted(nr) && nr != 1 && nr != 252)
-        trace_line(regs, r);
+        trace_line(&entry, r);
 }
 
 extern "C" void syscall_trace_badsys(pt_regs *regs)
