@@ -20,6 +20,7 @@ static ssize_t sock_read(file *f, char __user *buf, size_t count, loff_t *pos);
 static ssize_t sock_write(file *f, const char __user *buf, size_t count, loff_t *pos);
 static unsigned int sock_poll(file *f, poll_table *pt);
 static int sock_close(inode *ino, file *f);
+static long sock_ioctl(file *f, unsigned int cmd, unsigned long arg);
 
 /* Linux: net/socket.c socket_file_ops */
 static constinit const file_operations socket_file_ops = {
@@ -27,10 +28,30 @@ static constinit const file_operations socket_file_ops = {
     .write = sock_write,
     .llseek = nullptr,
     .poll = sock_poll,
-    .unlocked_ioctl = nullptr,
+    .unlocked_ioctl = sock_ioctl,
     .release = sock_close,
     .iterate = nullptr,
 };
+
+#define SIOCINQ 0x541B /* FIONREAD */
+
+/* Linux: net/socket.c sock_ioctl(): FIONREAD tells how many bytes a read would get now (a
+ * stream's whole receive queue, a datagram socket's next datagram). */
+static long sock_ioctl(file *f, unsigned int cmd, unsigned long arg)
+{
+    socket *sock = (socket *)f->private_data;
+    if (cmd != SIOCINQ)
+        return -ENOTTY;
+    int n = 0;
+    if (sock->sk) {
+        sk_buff_head *q = &sock->sk->sk_receive_queue;
+        if (sock->type == SOCK_STREAM)
+            n = (int)q->bytes;
+        else if (q->qlen)
+            n = (int)q->next->len;
+    }
+    return put_user(n, (int __user *)arg);
+}
 
 /* Linux: net/socket.c sock_register() */
 extern "C" int sock_register(const net_proto_family *ops)
