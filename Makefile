@@ -114,8 +114,8 @@ $(BUILD)/u/%.S.o: %.S | $(GEN)
 	@echo "  AS      $<"
 	$(Q)$(CC) -m32 -g $(UINC) -D__ASSEMBLY__ -MMD -MP -c $< -o $@
 
-# libc's printf is the kernel's formatter, included from kernel/lib/vsprintf.cpp.
-$(BUILD)/u/libc/vsprintf.cpp.o: UCXXFLAGS += -I.
+# libc's printf and basic string functions are the kernel's, included from kernel/lib/.
+$(BUILD)/u/libc/vsprintf.cpp.o $(BUILD)/u/libc/kstring.cpp.o: UCXXFLAGS += -I.
 
 $(LIBC): $(LIBC_OBJ)
 	@rm -f $@
@@ -162,7 +162,7 @@ $(BUILD)/h/%.cpp.o: %.cpp | $(GEN)
 	$(Q)$(CXX) $(HCXXFLAGS) -c $< -o $@
 $(BUILD)/unit-tests: $(UNIT_OBJ)
 	@echo "  LD      $@"
-	$(Q)$(CXX) -m32 -o $@ $^
+	$(Q)$(CXX) -m32 -no-pie -o $@ $^
 
 # ---------------------------------------------------------------- top-level targets
 .PHONY: all kernel rootfs iso run debug gdb run-iso test unit bench clean deps help capture diagram FORCE

@@ -63,17 +63,7 @@ struct file {
 };
 
 /* O_* and fd flags the kernel itself tests (Linux i386 values). */
-#define O_ACCMODE 00000003
-#define O_RDONLY 00000000
-#define O_WRONLY 00000001
-#define O_RDWR 00000002
-#define O_CREAT 00000100
-#define O_EXCL 00000200
-#define O_TRUNC 00001000
-#define O_APPEND 00002000
-#define O_NONBLOCK 00004000
-#define O_DIRECTORY 00200000
-#define O_CLOEXEC 02000000
+#include "uapi/fcntl.h"
 
 extern "C" {
 /* A new open file with one reference, or NULL when memory is exhausted. */
@@ -96,17 +86,7 @@ int vfs_unlink(const char *path);
 }
 
 /* poll support (include/linux/poll.h). */
-#define POLLIN 0x0001
-#define POLLPRI 0x0002
-#define POLLOUT 0x0004
-#define POLLERR 0x0008
-#define POLLHUP 0x0010
-#define POLLNVAL 0x0020
-#define POLLRDNORM 0x0040
-#define POLLRDBAND 0x0080
-#define POLLWRNORM 0x0100
-#define POLLWRBAND 0x0200
-#define POLLRDHUP 0x2000
+#include "uapi/poll.h"
 
 extern "C" {
 /* Registers wq so a wake_up on it wakes the task polling through pt (NULL pt: no-op). */

@@ -1,51 +1,11 @@
-/* <string.h>. The mem* copies use `rep movs`/`rep stos`, fast under QEMU's TCG. */
+/* <string.h>. The basic functions (mem*, strlen, strcmp, strchr, strncpy...) are the kernel's
+own, from kernel/lib/string.cpp (libc/kstring.cpp builds them in); these are the rest. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 extern "C" {
-
-void *memcpy(void *__restrict dst, const void *__restrict src, size_t n)
-{
-    void *d = dst;
-    asm volatile("mov %%ecx, %%edx\n\t"
-                 "shr $2, %%ecx\n\t"
-                 "rep movsl\n\t"
-                 "mov %%edx, %%ecx\n\t"
-                 "and $3, %%ecx\n\t"
-                 "rep movsb"
-                 : "+D"(d), "+S"(src), "+c"(n)
-                 :
-                 : "edx", "memory");
-    return dst;
-}
-
-void *memmove(void *dst, const void *src, size_t n)
-{
-    if ((uintptr_t)dst - (uintptr_t)src >= n)
-        return memcpy(dst, src, n); /* no harmful overlap */
-    char *d = (char *)dst + n - 1;
-    const char *s = (const char *)src + n - 1;
-    asm volatile("std\n\trep movsb\n\tcld" : "+D"(d), "+S"(s), "+c"(n) : : "memory");
-    return dst;
-}
-
-void *memset(void *dst, int c, size_t n)
-{
-    void *d = dst;
-    asm volatile("rep stosb" : "+D"(d), "+c"(n) : "a"(c) : "memory");
-    return dst;
-}
-
-int memcmp(const void *a, const void *b, size_t n)
-{
-    const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
-    for (size_t i = 0; i < n; i++)
-        if (x[i] != y[i])
-            return x[i] - y[i];
-    return 0;
-}
 
 void *memchr(const void *s, int c, size_t n)
 {
@@ -56,37 +16,11 @@ void *memchr(const void *s, int c, size_t n)
     return nullptr;
 }
 
-size_t strlen(const char *s)
-{
-    const char *p = s;
-    while (*p)
-        p++;
-    return (size_t)(p - s);
-}
-
-size_t strnlen(const char *s, size_t max)
-{
-    size_t n = 0;
-    while (n < max && s[n])
-        n++;
-    return n;
-}
-
 char *strcpy(char *__restrict dst, const char *__restrict src)
 {
     char *d = dst;
     while ((*d++ = *src++))
         ;
-    return dst;
-}
-
-char *strncpy(char *__restrict dst, const char *__restrict src, size_t n)
-{
-    size_t i = 0;
-    for (; i < n && src[i]; i++)
-        dst[i] = src[i];
-    for (; i < n; i++)
-        dst[i] = '\0';
     return dst;
 }
 
@@ -106,24 +40,6 @@ char *strncat(char *__restrict dst, const char *__restrict src, size_t n)
     return dst;
 }
 
-int strcmp(const char *a, const char *b)
-{
-    while (*a && *a == *b)
-        a++, b++;
-    return (unsigned char)*a - (unsigned char)*b;
-}
-
-int strncmp(const char *a, const char *b, size_t n)
-{
-    for (; n; n--, a++, b++) {
-        if (*a != *b)
-            return (unsigned char)*a - (unsigned char)*b;
-        if (!*a)
-            return 0;
-    }
-    return 0;
-}
-
 static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
 int strcasecmp(const char *a, const char *b)
@@ -141,16 +57,6 @@ int strncasecmp(const char *a, const char *b, size_t n)
             return d;
     }
     return 0;
-}
-
-char *strchr(const char *s, int c)
-{
-    for (;; s++) {
-        if (*s == (char)c)
-            return (char *)s;
-        if (!*s)
-            return nullptr;
-    }
 }
 
 char *strrchr(const char *s, int c)

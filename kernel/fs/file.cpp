@@ -146,13 +146,6 @@ extern "C" long sys_dup2(long oldfd, long newfd)
     return newfd;
 }
 
-#define F_DUPFD 0
-#define F_GETFD 1
-#define F_SETFD 2
-#define F_GETFL 3
-#define F_SETFL 4
-#define FD_CLOEXEC 1
-
 /* Linux: fs/fcntl.c do_fcntl(), the commands programs use to switch O_NONBLOCK. */
 extern "C" long sys_fcntl(long fd, long cmd, long arg)
 {

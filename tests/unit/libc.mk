@@ -2,7 +2,7 @@
 # objects are built exactly as for MenuOS (our headers, freestanding), linked into one object
 # and every symbol is prefixed with menuos_ (objcopy), so they cannot collide with the host's
 # strlen or printf: the tests call menuos_strlen and compare with strlen.
-LIBC_HOST_SRCS := libc/string.cpp libc/stdlib.cpp libc/inet.cpp libc/vsprintf.cpp libc/malloc.cpp \
+LIBC_HOST_SRCS := libc/string.cpp libc/kstring.cpp libc/stdlib.cpp libc/inet.cpp libc/vsprintf.cpp libc/malloc.cpp \
                   libc/strerror.cpp
 LIBC_HOST_OBJ  := $(BUILD)/h/libc-prefixed.o
 UNIT_EXTRA_OBJ += $(LIBC_HOST_OBJ)
