@@ -1,0 +1,66 @@
+"""TCP/IP on the loopback device (user/socktest_inet.cpp, the replyhi/hello commands)."""
+import re
+
+from menuos import PROMPT, boot_to_prompt, check, machine, run
+
+
+def socktest(m, case, timeout=180):
+    out = run(m, f"exec socktest_inet {case}", timeout)
+    fails = [l for l in out.splitlines() if l.startswith("FAIL")]
+    check(not fails, "\n".join(fails))
+    s = re.search(r"socktest_inet: (\d+) ok, (\d+) failed", out)
+    check(s and s.group(2) == "0", out[-2000:])
+    return out
+
+
+def test_replyhi_then_hello_several_rounds():
+    with machine() as m:
+        boot_to_prompt(m)
+        out = run(m, "replyhi")
+        check("Please input hello..." in out, out)
+        for _ in range(3):
+            out = run(m, "hello")
+            check(re.search(r'recv "hi" from 127\.0\.0\.1:5001', out), out)
+        served = re.findall(r'recv "hello" from 127\.0\.0\.1:(\d+)', m.text)
+        check(len(served) == 3, f"the server answered every hello: {served}")
+        check(len(set(served)) == 3, "each hello comes from a new ephemeral port")
+        out = run(m, "replyhi")
+        check("already running" in out, f"a second replyhi is refused while one runs: {out}")
+        out = run(m, "hello 127.0.0.1 5001 greetings")
+        check('recv "greetings" from 127.0.0.1:' in m.text, "hello HOST PORT MESSAGE sends the message")
+
+
+def test_hello_without_a_server_is_refused():
+    with machine() as m:
+        boot_to_prompt(m)
+        out = run(m, "hello")
+        check("Connection refused" in out, out)
+
+
+def test_tcp_errors_and_udp():
+    with machine() as m:
+        boot_to_prompt(m)
+        out = socktest(m, "errors")
+        for name in ("connect to a closed port", "bind an address this host lacks", "bind a port in use",
+                     "ephemeral port in 32768-60999"):
+            check(f"ok {name}" in out, f"missing check {name}")
+        out = socktest(m, "udp")
+        check("ok connected udp to a closed port gets ECONNREFUSED" in out, out)
+
+
+def test_tcp_10_mib_echo_and_64_clients():
+    with machine() as m:
+        boot_to_prompt(m)
+        socktest(m, "echo", 240)
+        out = socktest(m, "clients", 240)
+        check("served 64 of 64 clients" in out, out)
+
+
+def test_10000_connect_close_rounds_and_the_kernel_survives():
+    with machine() as m:
+        boot_to_prompt(m)
+        out = socktest(m, "hammer 10000", 280)
+        check("10000 of 10000 connect/close rounds" in out, out)
+        check("Oops" not in m.text, "no oops")
+        out = run(m, "hello")
+        check("Connection refused" in out, "the stack still answers afterwards")
