@@ -64,3 +64,20 @@ def test_10000_connect_close_rounds_and_the_kernel_survives():
         check("Oops" not in m.text, "no oops")
         out = run(m, "hello")
         check("Connection refused" in out, "the stack still answers afterwards")
+
+
+def test_ping_netstat_ifconfig_and_udp_echo():
+    with machine() as m:
+        boot_to_prompt(m)
+        out = run(m, "ping -c 3")
+        check(len(re.findall(r"64 bytes from 127\.0\.0\.1: icmp_seq=\d time=[\d.]+ ms", out)) == 3, out)
+        check("3 packets transmitted, 3 received, 0% packet loss" in out, out)
+        run(m, "replyhi")
+        out = run(m, "netstat -t")
+        check(re.search(r"tcp\s+LISTEN\s+127\.0\.0\.1:5001", out), f"netstat shows the listener:\n{out}")
+        out = run(m, "ifconfig")
+        check("inet 127.0.0.1  netmask 255.0.0.0" in out and "mtu 65536" in out, out)
+        rx = int(re.search(r"RX packets (\d+)", out).group(1))
+        check(rx >= 6, f"ping's packets are counted: {out}")
+        out = run(m, "exec udpecho demo")
+        check(re.search(r'reply "hello over udp" from 127\.0\.0\.1:7007', out), out)
