@@ -3,9 +3,11 @@
  *   SOCK_STREAM            -> TCP  (inet_stream_ops)
  *   SOCK_DGRAM             -> UDP  (inet_dgram_ops)
  *   SOCK_DGRAM+IPPROTO_ICMP -> ICMP echo "ping" socket (inet_dgram_ops)
+ *   SOCK_RAW+IPPROTO_RAW   -> send whole IPv4 packets, header included (inet_raw_ops)
  * Read next: net/tcp.cpp, net/udp.cpp. */
 #include "net/tcp.h"
 #include "net/netdevice.h"
+#include "net/stats.h"
 #include "kernel/printk.h"
 #include "kernel/string.h"
 #include "uapi/errno.h"
@@ -13,6 +15,7 @@
 static void udp_destroy(sock *) {}
 static constinit const proto udp_prot = {.name = "UDP", .obj_size = sizeof(inet_sock), .destroy = udp_destroy};
 static constinit const proto ping_prot = {.name = "PING", .obj_size = sizeof(inet_sock), .destroy = udp_destroy};
+static constinit const proto raw_prot = {.name = "RAW", .obj_size = sizeof(inet_sock), .destroy = udp_destroy};
 
 static bool is_stream(const sock *sk) { return sk->sk_type == SOCK_STREAM; }
 
@@ -161,6 +164,67 @@ extern "C" constinit const proto_ops inet_dgram_ops = {
     .recvmsg = udp_recvmsg,
 };
 
+/* Raw IPPROTO_RAW sockets are send-only (as on Linux): the program writes a complete IPv4
+ * packet, header included, and it goes to lo as it is. Nothing trusts it: the receive path
+ * verifies every checksum and length, drops what is wrong and counts it (/proc/net/snmp). */
+static int raw_release(socket *sock)
+{
+    struct sock *sk = sock->sk;
+    if (!sk)
+        return 0;
+    sock->sk = nullptr;
+    sk->sk_socket = nullptr;
+    sk->sk_dead = true;
+    sock_put(sk);
+    return 0;
+}
+
+/* Linux: net/ipv4/raw.c raw_sendmsg() with IP_HDRINCL */
+static int raw_sendmsg(socket *, kmsghdr *m, size_t len)
+{
+    if (len > 65535)
+        return -EMSGSIZE;
+    sk_buff *skb = alloc_skb((unsigned int)len, GFP_KERNEL);
+    if (!skb)
+        return -ENOBUFS;
+    bool fault = false;
+    copy_from_iter(skb_put(skb, (unsigned int)len), len, &m->msg_iter, &fault);
+    if (fault) {
+        kfree_skb(skb);
+        return -EFAULT;
+    }
+    skb_reset_network_header(skb);
+    skb->csum_valid = false; /* made by a program: the receiver checks everything */
+    skb->dev = &loopback_dev;
+    net_stats.ip_out_requests++;
+    int err = dev_queue_xmit(skb);
+    return err < 0 ? err : (int)len;
+}
+
+static int raw_recvmsg(socket *, kmsghdr *, size_t, int) { return -EOPNOTSUPP; }
+
+static unsigned int raw_poll(file *, socket *, poll_table *) { return POLLOUT | POLLWRNORM; }
+static int raw_no_bind(socket *, sockaddr *, int) { return -EOPNOTSUPP; }
+static int raw_no_connect(socket *, sockaddr *, int, int) { return -EOPNOTSUPP; }
+static int raw_no_shutdown(socket *, int) { return -EOPNOTSUPP; }
+
+static constinit const proto_ops inet_raw_ops = {
+    .family = PF_INET,
+    .release = raw_release,
+    .bind = raw_no_bind,
+    .connect = raw_no_connect,
+    .socketpair = sock_no_socketpair,
+    .accept = sock_no_accept,
+    .getname = inet_getname,
+    .poll = raw_poll,
+    .listen = sock_no_listen,
+    .shutdown = raw_no_shutdown,
+    .setsockopt = nullptr,
+    .getsockopt = nullptr,
+    .sendmsg = raw_sendmsg,
+    .recvmsg = raw_recvmsg,
+};
+
 /* Linux: net/ipv4/af_inet.c inet_create() */
 static int inet_create(net *net, socket *sock, int protocol, int)
 {
@@ -187,7 +251,11 @@ static int inet_create(net *net, socket *sock, int protocol, int)
         ops = &inet_dgram_ops;
         break;
     case SOCK_RAW:
-        return -EPROTONOSUPPORT; /* use a ping socket for ICMP echo */
+        if (protocol != IPPROTO_RAW)
+            return -EPROTONOSUPPORT; /* ICMP echo: use a ping socket */
+        ops = &inet_raw_ops;
+        prot = &raw_prot;
+        break;
     default:
         return -ESOCKTNOSUPPORT;
     }

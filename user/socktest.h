@@ -34,7 +34,7 @@ static int n_ok, n_failed;
         }                                                                                     \
     } while (0)
 
-static int summary(const char *prog)
+[[maybe_unused]] static int summary(const char *prog)
 {
     printf("%s: %d ok, %d failed\n", prog, n_ok, n_failed);
     return n_failed ? 1 : 0;
@@ -54,7 +54,7 @@ struct stream_sum {
 };
 
 /* Deterministic pseudo-random bytes for transfers. */
-static void fill_pattern(unsigned char *buf, long n, unsigned long offset)
+[[maybe_unused]] static void fill_pattern(unsigned char *buf, long n, unsigned long offset)
 {
     for (long i = 0; i < n; i++) {
         unsigned long x = offset + (unsigned long)i;

@@ -81,3 +81,15 @@ def test_ping_netstat_ifconfig_and_udp_echo():
         check(rx >= 6, f"ping's packets are counted: {out}")
         out = run(m, "exec udpecho demo")
         check(re.search(r'reply "hello over udp" from 127\.0\.0\.1:7007', out), out)
+
+
+def test_garbage_packets_are_dropped_counted_and_survived():
+    with machine() as m:
+        boot_to_prompt(m)
+        out = run(m, "exec netgarbage 800", 120)
+        fails = [l for l in out.splitlines() if l.startswith("FAIL")]
+        check(not fails, "\n".join(fails))
+        check("netgarbage: 11 ok, 0 failed" in out, out)
+        check("Oops" not in m.text, "no oops")
+        out = run(m, "ping -c 1")
+        check("1 received" in out, out)
