@@ -20,7 +20,7 @@ static constinit const proto raw_prot = {.name = "RAW", .obj_size = sizeof(inet_
 static bool is_stream(const sock *sk) { return sk->sk_type == SOCK_STREAM; }
 
 /* Linux: net/ipv4/af_inet.c inet_release() */
-static int inet_release(socket *sock)
+extern "C" int inet_release(socket *sock)
 {
     struct sock *sk = sock->sk;
     if (!sk)
@@ -37,7 +37,7 @@ static int inet_release(socket *sock)
 }
 
 /* Linux: net/ipv4/af_inet.c inet_bind() -> __inet_bind() */
-static int inet_bind(socket *sock, sockaddr *uaddr, int addr_len)
+extern "C" int inet_bind(socket *sock, sockaddr *uaddr, int addr_len)
 {
     struct sock *sk = sock->sk;
     inet_sock *in = inet_sk(sk);
@@ -67,7 +67,7 @@ static int inet_bind(socket *sock, sockaddr *uaddr, int addr_len)
 }
 
 /* Linux: net/ipv4/af_inet.c inet_getname() */
-static int inet_getname(socket *sock, sockaddr *uaddr, int peer)
+extern "C" int inet_getname(socket *sock, sockaddr *uaddr, int peer)
 {
     struct sock *sk = sock->sk;
     inet_sock *in = inet_sk(sk);
@@ -85,7 +85,7 @@ static int inet_getname(socket *sock, sockaddr *uaddr, int peer)
 }
 
 /* Linux: net/ipv4/af_inet.c inet_listen() */
-static int inet_listen(socket *sock, int backlog)
+extern "C" int inet_listen(socket *sock, int backlog)
 {
     struct sock *sk = sock->sk;
     if (sock->state != SS_UNCONNECTED || sock->type != SOCK_STREAM)
@@ -99,17 +99,17 @@ static int inet_listen(socket *sock, int backlog)
     return inet_csk_listen_start(sk, backlog);
 }
 
-static int inet_stream_connect(socket *sock, sockaddr *uaddr, int addr_len, int flags)
+extern "C" int inet_stream_connect(socket *sock, sockaddr *uaddr, int addr_len, int flags)
 {
     if (addr_len >= (int)sizeof(sa_family_t) && uaddr->sa_family == AF_UNSPEC)
         return -EINVAL; /* disconnecting a TCP socket this way is not supported */
     return tcp_v4_connect(sock, uaddr, addr_len, flags);
 }
 
-static int inet_accept(socket *sock, socket *newsock, int flags) { return inet_csk_accept(sock, newsock, flags); }
+extern "C" int inet_accept(socket *sock, socket *newsock, int flags) { return inet_csk_accept(sock, newsock, flags); }
 
 /* Linux: net/ipv4/af_inet.c inet_shutdown() */
-static int inet_shutdown(socket *sock, int how)
+extern "C" int inet_shutdown(socket *sock, int how)
 {
     struct sock *sk = sock->sk;
     if (is_stream(sk))
@@ -121,7 +121,7 @@ static int inet_shutdown(socket *sock, int how)
     return 0;
 }
 
-static int inet_dgram_setsockopt(socket *, int level, int, const void *, unsigned int)
+extern "C" int inet_dgram_setsockopt(socket *, int level, int, const void *, unsigned int)
 {
     return level == SOL_SOCKET ? -ENOPROTOOPT : -ENOPROTOOPT; /* no UDP or IP options yet */
 }
@@ -167,7 +167,7 @@ extern "C" constinit const proto_ops inet_dgram_ops = {
 /* Raw IPPROTO_RAW sockets are send-only (as on Linux): the program writes a complete IPv4
  * packet, header included, and it goes to lo as it is. Nothing trusts it: the receive path
  * verifies every checksum and length, drops what is wrong and counts it (/proc/net/snmp). */
-static int raw_release(socket *sock)
+extern "C" int raw_release(socket *sock)
 {
     struct sock *sk = sock->sk;
     if (!sk)
@@ -180,7 +180,7 @@ static int raw_release(socket *sock)
 }
 
 /* Linux: net/ipv4/raw.c raw_sendmsg() with IP_HDRINCL */
-static int raw_sendmsg(socket *, kmsghdr *m, size_t len)
+extern "C" int raw_sendmsg(socket *, kmsghdr *m, size_t len)
 {
     if (len > 65535)
         return -EMSGSIZE;
@@ -226,7 +226,7 @@ static constinit const proto_ops inet_raw_ops = {
 };
 
 /* Linux: net/ipv4/af_inet.c inet_create() */
-static int inet_create(net *net, socket *sock, int protocol, int)
+extern "C" int inet_create(net *net, socket *sock, int protocol, int)
 {
     const proto_ops *ops;
     const proto *prot;

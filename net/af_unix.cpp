@@ -74,7 +74,7 @@ static unix_sock *unix_find_abstract(const sockaddr_un *a, int len, int type)
 }
 
 /* Linux: net/unix/af_unix.c unix_find_other(): the bound sock a name refers to */
-static int unix_find_other(const sockaddr_un *a, int len, int type, unix_sock **res)
+extern "C" int unix_find_other(const sockaddr_un *a, int len, int type, unix_sock **res)
 {
     if (a->sun_path[0] == 0) {
         *res = unix_find_abstract(a, len, type);
@@ -96,7 +96,7 @@ static int unix_find_other(const sockaddr_un *a, int len, int type, unix_sock **
 }
 
 /* Linux: net/unix/af_unix.c unix_bind() */
-static int unix_bind(socket *sock, sockaddr *uaddr, int addr_len)
+extern "C" int unix_bind(socket *sock, sockaddr *uaddr, int addr_len)
 {
     struct sock *sk = sock->sk;
     unix_sock *u = unix_sk(sk);
@@ -135,7 +135,7 @@ static int unix_bind(socket *sock, sockaddr *uaddr, int addr_len)
     return 0;
 }
 
-static int unix_listen(socket *sock, int backlog)
+extern "C" int unix_listen(socket *sock, int backlog)
 {
     struct sock *sk = sock->sk;
     if (sock->type != SOCK_STREAM && sock->type != SOCK_SEQPACKET)
@@ -161,7 +161,7 @@ static void unix_pair(unix_sock *a, unix_sock *b)
 }
 
 /* Linux: net/unix/af_unix.c unix_stream_connect() */
-static int unix_stream_connect(socket *sock, sockaddr *uaddr, int addr_len, int flags)
+extern "C" int unix_stream_connect(socket *sock, sockaddr *uaddr, int addr_len, int flags)
 {
     struct sock *sk = sock->sk;
     unix_sock *u = unix_sk(sk);
@@ -215,7 +215,7 @@ static int unix_stream_connect(socket *sock, sockaddr *uaddr, int addr_len, int 
 }
 
 /* Linux: net/unix/af_unix.c unix_accept() */
-static int unix_accept(socket *sock, socket *newsock, int flags)
+extern "C" int unix_accept(socket *sock, socket *newsock, int flags)
 {
     struct sock *sk = sock->sk;
     unix_sock *u = unix_sk(sk);
@@ -240,7 +240,7 @@ static int unix_accept(socket *sock, socket *newsock, int flags)
     return 0;
 }
 
-static int unix_socketpair(socket *a, socket *b)
+extern "C" int unix_socketpair(socket *a, socket *b)
 {
     unix_pair(unix_sk(a->sk), unix_sk(b->sk));
     if (a->type != SOCK_DGRAM) {
@@ -250,7 +250,7 @@ static int unix_socketpair(socket *a, socket *b)
     return 0;
 }
 
-static int unix_getname(socket *sock, sockaddr *uaddr, int peer)
+extern "C" int unix_getname(socket *sock, sockaddr *uaddr, int peer)
 {
     unix_sock *u = unix_sk(sock->sk);
     if (peer) {
@@ -284,7 +284,7 @@ static void unix_disconnect(unix_sock *u)
 }
 
 /* Linux: net/unix/af_unix.c unix_release_sock() */
-static int unix_release(socket *sock)
+extern "C" int unix_release(socket *sock)
 {
     struct sock *sk = sock->sk;
     if (!sk)
@@ -319,7 +319,7 @@ static int unix_release(socket *sock)
     return 0;
 }
 
-static int unix_shutdown(socket *sock, int how)
+extern "C" int unix_shutdown(socket *sock, int how)
 {
     struct sock *sk = sock->sk;
     unix_sock *u = unix_sk(sk);
@@ -338,7 +338,7 @@ static int unix_shutdown(socket *sock, int how)
 }
 
 /* Linux: net/unix/af_unix.c unix_stream_sendmsg(): straight onto the peer's queue */
-static int unix_stream_sendmsg(socket *sock, kmsghdr *m, size_t len)
+extern "C" int unix_stream_sendmsg(socket *sock, kmsghdr *m, size_t len)
 {
     struct sock *sk = sock->sk;
     unix_sock *u = unix_sk(sk);
@@ -385,7 +385,7 @@ static int unix_stream_sendmsg(socket *sock, kmsghdr *m, size_t len)
     return (int)sent;
 }
 
-static int unix_stream_recvmsg(socket *sock, kmsghdr *m, size_t len, int flags)
+extern "C" int unix_stream_recvmsg(socket *sock, kmsghdr *m, size_t len, int flags)
 {
     struct sock *sk = sock->sk;
     unix_sock *u = unix_sk(sk);
@@ -461,7 +461,7 @@ static int unix_stream_recvmsg(socket *sock, kmsghdr *m, size_t len, int flags)
 }
 
 /* Linux: net/unix/af_unix.c unix_dgram_connect() */
-static int unix_dgram_connect(socket *sock, sockaddr *uaddr, int addr_len, int)
+extern "C" int unix_dgram_connect(socket *sock, sockaddr *uaddr, int addr_len, int)
 {
     unix_sock *u = unix_sk(sock->sk);
     if (addr_len >= (int)sizeof(sa_family_t) && uaddr->sa_family == AF_UNSPEC) {
@@ -487,7 +487,7 @@ static int unix_dgram_connect(socket *sock, sockaddr *uaddr, int addr_len, int)
     return 0;
 }
 
-static int unix_dgram_sendmsg(socket *sock, kmsghdr *m, size_t len)
+extern "C" int unix_dgram_sendmsg(socket *sock, kmsghdr *m, size_t len)
 {
     struct sock *sk = sock->sk;
     unix_sock *u = unix_sk(sk), *other;
@@ -547,7 +547,7 @@ static int unix_dgram_sendmsg(socket *sock, kmsghdr *m, size_t len)
     return (int)len;
 }
 
-static int unix_dgram_recvmsg(socket *sock, kmsghdr *m, size_t len, int flags)
+extern "C" int unix_dgram_recvmsg(socket *sock, kmsghdr *m, size_t len, int flags)
 {
     struct sock *sk = sock->sk;
     long timeo = sock_rcvtimeo(sk, flags & MSG_DONTWAIT);
@@ -590,7 +590,7 @@ static int unix_dgram_recvmsg(socket *sock, kmsghdr *m, size_t len, int flags)
     return ret;
 }
 
-static unsigned int unix_poll(file *f, socket *sock, poll_table *pt)
+extern "C" unsigned int unix_poll(file *f, socket *sock, poll_table *pt)
 {
     struct sock *sk = sock->sk;
     unix_sock *u = unix_sk(sk);
@@ -655,7 +655,7 @@ extern "C" constinit const proto_ops unix_dgram_ops = {
 };
 
 /* Linux: net/unix/af_unix.c unix_create() */
-static int unix_create(net *net, socket *sock, int protocol, int)
+extern "C" int unix_create(net *net, socket *sock, int protocol, int)
 {
     if (protocol && protocol != PF_UNIX)
         return -EPROTONOSUPPORT;

@@ -16,11 +16,11 @@
 
 static constinit const net_proto_family *net_families[NPROTO] = {};
 
-static ssize_t sock_read(file *f, char __user *buf, size_t count, loff_t *pos);
-static ssize_t sock_write(file *f, const char __user *buf, size_t count, loff_t *pos);
-static unsigned int sock_poll(file *f, poll_table *pt);
-static int sock_close(inode *ino, file *f);
-static long sock_ioctl(file *f, unsigned int cmd, unsigned long arg);
+extern "C" ssize_t sock_read(file *f, char __user *buf, size_t count, loff_t *pos);
+extern "C" ssize_t sock_write(file *f, const char __user *buf, size_t count, loff_t *pos);
+extern "C" unsigned int sock_poll(file *f, poll_table *pt);
+extern "C" int sock_close(inode *ino, file *f);
+extern "C" long sock_ioctl(file *f, unsigned int cmd, unsigned long arg);
 
 /* Linux: net/socket.c socket_file_ops */
 static constinit const file_operations socket_file_ops = {
@@ -37,7 +37,7 @@ static constinit const file_operations socket_file_ops = {
 
 /* Linux: net/socket.c sock_ioctl(): FIONREAD tells how many bytes a read would get now (a
  * stream's whole receive queue, a datagram socket's next datagram). */
-static long sock_ioctl(file *f, unsigned int cmd, unsigned long arg)
+extern "C" long sock_ioctl(file *f, unsigned int cmd, unsigned long arg)
 {
     socket *sock = (socket *)f->private_data;
     if (cmd != SIOCINQ)
@@ -179,7 +179,7 @@ static int move_addr_to_kernel(const void __user *uaddr, int ulen, void *kaddr)
 }
 
 /* Linux: net/socket.c move_addr_to_user() */
-static int move_addr_to_user(const void *kaddr, int klen, void __user *uaddr, int __user *ulen)
+extern "C" int move_addr_to_user(const void *kaddr, int klen, void __user *uaddr, int __user *ulen)
 {
     int len;
     if (get_user(len, ulen))
@@ -205,7 +205,7 @@ static int sock_recvmsg(socket *sock, kmsghdr *m, int flags)
     return sock->ops->recvmsg(sock, m, m->msg_iter.count, flags);
 }
 
-static ssize_t sock_read(file *f, char __user *buf, size_t count, loff_t *)
+extern "C" ssize_t sock_read(file *f, char __user *buf, size_t count, loff_t *)
 {
     socket *sock = (socket *)f->private_data;
     iovec iov = {buf, count};
@@ -215,7 +215,7 @@ static ssize_t sock_read(file *f, char __user *buf, size_t count, loff_t *)
     return sock_recvmsg(sock, &m, flags);
 }
 
-static ssize_t sock_write(file *f, const char __user *buf, size_t count, loff_t *)
+extern "C" ssize_t sock_write(file *f, const char __user *buf, size_t count, loff_t *)
 {
     socket *sock = (socket *)f->private_data;
     iovec iov = {(void __user *)buf, count};
@@ -225,14 +225,14 @@ static ssize_t sock_write(file *f, const char __user *buf, size_t count, loff_t 
     return sock_sendmsg(sock, &m);
 }
 
-static unsigned int sock_poll(file *f, poll_table *pt)
+extern "C" unsigned int sock_poll(file *f, poll_table *pt)
 {
     socket *sock = (socket *)f->private_data;
     return sock->ops->poll(f, sock, pt);
 }
 
 /* Linux: net/socket.c sock_close(): the last close of the last fd */
-static int sock_close(inode *, file *f)
+extern "C" int sock_close(inode *, file *f)
 {
     socket *sock = (socket *)f->private_data;
     if (sock) {
@@ -591,7 +591,7 @@ struct msg_copy {
     alignas(8) u8 address[SOCKADDR_STORAGE_SIZE];
 };
 
-static int copy_msghdr_from_user(msg_copy *c, kmsghdr *m, msghdr __user *umsg, bool recv)
+extern "C" int copy_msghdr_from_user(msg_copy *c, kmsghdr *m, msghdr __user *umsg, bool recv)
 {
     if (copy_from_user(&c->umsg, umsg, sizeof(msghdr)))
         return -EFAULT;

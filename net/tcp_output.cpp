@@ -88,7 +88,7 @@ static int tcp_xmit(sock *sk, sk_buff *skb)
 }
 
 /* Linux: net/ipv4/tcp_output.c tcp_transmit_skb(): sends a clone of a queued segment */
-static int tcp_transmit_skb(sock *sk, sk_buff *skb)
+extern "C" int tcp_transmit_skb(sock *sk, sk_buff *skb)
 {
     tcp_skb_cb *cb = TCP_SKB_CB(skb);
     u8 flags = cb->tcp_flags;

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <stdlib.h>
+#include <sys/select.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -76,6 +77,24 @@ static void errors(void)
     send(s2, "z", 1, 0);
     EXPECT("poll: readable after a send", poll(&pfd, 1, 1000) == 1 && (pfd.revents & POLLIN));
     recv(c, buf, 1, 0);
+    fd_set rset;
+    FD_ZERO(&rset);
+    FD_SET(c, &rset);
+    FD_SET(s, &rset);
+    struct timeval tv = {0, 10000};
+    EXPECT("select: nothing ready times out", select(c + 1, &rset, nullptr, nullptr, &tv) == 0);
+    send(s2, "y", 1, 0);
+    FD_ZERO(&rset);
+    FD_SET(c, &rset);
+    FD_SET(s, &rset);
+    tv.tv_sec = 1;
+    EXPECT("select: the readable socket and only it", select(c + 1, &rset, nullptr, nullptr, &tv) == 1 &&
+                                                          FD_ISSET(c, &rset) && !FD_ISSET(s, &rset));
+    recv(c, buf, 1, 0);
+    FD_ZERO(&rset);
+    FD_SET(99, &rset);
+    tv.tv_sec = 0;
+    EXPECT_ERR("select on a closed fd", select(100, &rset, nullptr, nullptr, &tv), EBADF);
     EXPECT("shutdown SHUT_WR", shutdown(s2, SHUT_WR) == 0);
     EXPECT("EOF after the peer's SHUT_WR", recv(c, buf, sizeof(buf), 0) == 0);
     EXPECT_ERR("send after SHUT_WR", send(s2, "x", 1, MSG_NOSIGNAL), EPIPE);

@@ -129,20 +129,29 @@ struct timeval32 {
 };
 
 #define FDSET_WORDS ((NR_OPEN + 31) / 32)
+#define FD_SETSIZE 1024
 
 /* Linux: fs/select.c core_sys_select() for _newselect (142). Only fds below NR_OPEN exist. */
 extern "C" long sys_select(long n, long uin, long uout, long uex, long utv)
 {
-    if (n < 0)
+    if (n < 0 || n > FD_SETSIZE)
         return -EINVAL;
-    if (n > NR_OPEN)
-        n = NR_OPEN;
-    u32 in[FDSET_WORDS] = {}, out[FDSET_WORDS] = {}, ex[FDSET_WORDS] = {};
+    /* The sets as the program passed them (up to FD_SETSIZE bits); only the first NR_OPEN
+     * fds can exist, so a bit set beyond them names a closed fd: -EBADF, as on Linux. */
+    u32 in[FD_SETSIZE / 32] = {}, out[FD_SETSIZE / 32] = {}, ex[FD_SETSIZE / 32] = {};
     size_t bytes = (size_t)((n + 31) / 32) * 4;
     if ((uin && copy_from_user(in, (const void __user *)uin, bytes)) ||
         (uout && copy_from_user(out, (const void __user *)uout, bytes)) ||
         (uex && copy_from_user(ex, (const void __user *)uex, bytes)))
         return -EFAULT;
+    for (long fd = NR_OPEN; fd < n; fd++)
+        if ((in[fd / 32] | out[fd / 32] | ex[fd / 32]) & (1u << (fd % 32)))
+            return -EBADF;
+    size_t user_bytes = bytes;
+    if (n > NR_OPEN) {
+        n = NR_OPEN;
+        bytes = (size_t)((n + 31) / 32) * 4;
+    }
     long timeout_ms = -1;
     if (utv) {
         timeval32 tv;
@@ -180,9 +189,12 @@ extern "C" long sys_select(long n, long uin, long uout, long uex, long utv)
     });
     if (ret < 0)
         return ret;
-    if ((uin && copy_to_user((void __user *)uin, rin, bytes)) ||
-        (uout && copy_to_user((void __user *)uout, rout, bytes)) ||
-        (uex && copy_to_user((void __user *)uex, rex, bytes)))
+    if ((uin && (copy_to_user((void __user *)uin, rin, bytes) ||
+                 clear_user((char __user *)uin + bytes, user_bytes - bytes))) ||
+        (uout && (copy_to_user((void __user *)uout, rout, bytes) ||
+                  clear_user((char __user *)uout + bytes, user_bytes - bytes))) ||
+        (uex && (copy_to_user((void __user *)uex, rex, bytes) ||
+                 clear_user((char __user *)uex + bytes, user_bytes - bytes))))
         return -EFAULT;
     return ret;
 }

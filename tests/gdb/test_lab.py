@@ -86,3 +86,26 @@ def test_socket_creation_chain_for_the_server():
     server_pid = hits[0][1]
     seq = [f for f, p, _ in hits if p == server_pid][:5]
     check(seq == chain, f"the server's socket() goes {seq}")
+
+
+def test_unix_socket_creation_chain_from_user_space():
+    """socket(AF_UNIX, SOCK_STREAM, 0) from a user program (the seed's bind example)."""
+    chain = ["sys_socketcall", "__sys_socket", "sock_create", "__sock_create", "unix_create", "sock_map_fd"]
+    port = free_port()
+    with machine(gdb_port=port) as m:
+        gdb = GdbRunner(port)
+        try:
+            gdb.define(tracing_breakpoints(chain))
+            gdb.start_continue()
+            m.expect(re.escape(PROMPT), 60)
+            m.sendline("exec bindlab")
+            m.expect(re.escape(PROMPT), 60)
+            gdb.wait_for(r"HIT sock_map_fd", 30)
+            text = gdb.output()
+            gdb.interrupt()
+        finally:
+            gdb.close()
+    hits = parse_hits(text)
+    seq = [f for f, _, _ in hits][:6]
+    check(seq == chain, f"socket(AF_UNIX) goes {seq}")
+    check(hits[0][2] == 1, f"sys_socketcall's call is SYS_SOCKET (1): {hits[0]}")

@@ -111,3 +111,18 @@ def test_rootfs_extra_files_are_in_the_image():
             boot_to_prompt(m)
             check("a student's file" in run(m, "cat /data/note.txt"), "the extra file is there")
             check("exited with status 9" in run(m, "exec /bin/mytrue 9"), "the extra program runs")
+
+
+def test_kill_ends_the_background_server_and_wait_reports_the_signal():
+    with machine() as m:
+        boot_to_prompt(m)
+        run(m, "replyhi")
+        ps = run(m, "ps")
+        pids = re.findall(r"^\s+(\d+)\s+1\s+\d+ S .*init$", ps, re.M)
+        check(pids, f"the server shows in ps as a sleeping child of the shell:\n{ps}")
+        check("No such process" in run(m, "kill 4242"), "kill of a missing pid: ESRCH")
+        check("Operation not permitted" in run(m, "kill 1 9"), "init cannot be killed")
+        run(m, f"kill {pids[0]}")
+        out = run(m, "hello")
+        check("Connection refused" in out, f"the server is gone: {out}")
+        check(not re.search(rf"^\s+{pids[0]}\s", run(m, "ps"), re.M), "and reaped by the shell")

@@ -27,6 +27,7 @@ int cmd_fork(int argc, char *argv[]);
 int cmd_trace(int argc, char *argv[]);
 int cmd_capture(int argc, char *argv[]);
 int cmd_dmesg(int argc, char *argv[]);
+int cmd_kill(int argc, char *argv[]);
 int cmd_ping(int argc, char *argv[]);
 int cmd_netstat(int argc, char *argv[]);
 int cmd_ifconfig(int argc, char *argv[]);

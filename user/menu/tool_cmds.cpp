@@ -5,6 +5,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -69,6 +71,22 @@ int cmd_capture(int argc, char *argv[])
 }
 
 int cmd_dmesg(int, char *[]) { return print_file("/proc/kmsg"); }
+
+int cmd_kill(int argc, char *argv[])
+{
+	char *end;
+	long pid = argc > 1 ? strtol(argv[1], &end, 10) : 0;
+	long sig = argc > 2 ? strtol(argv[2], nullptr, 10) : SIGTERM;
+	if (argc < 2 || *end || pid <= 0 || sig < 0 || sig >= NSIG) {
+		printf("usage: kill PID [SIGNAL]\n");
+		return 1;
+	}
+	if (kill((pid_t)pid, (int)sig) < 0) {
+		printf("kill %ld: %s\n", pid, strerror(errno));
+		return 1;
+	}
+	return 0;
+}
 int cmd_ping(int argc, char *argv[]) { return run_program("ping", argc, argv); }
 int cmd_netstat(int argc, char *argv[]) { return run_program("netstat", argc, argv); }
 int cmd_ifconfig(int argc, char *argv[]) { return run_program("ifconfig", argc, argv); }
