@@ -75,7 +75,13 @@ def run_one(test):
         detail = "".join(traceback.format_exception_only(type(e), e)).strip()
         log = getattr(e, "serial_log", "")
         if log:
-            detail += "\n  --- serial log (last 60 lines) ---\n  " + "\n  ".join(log.splitlines()[-60:])
+            logdir = os.path.join(ROOT, "build", "test-logs")
+            os.makedirs(logdir, exist_ok=True)
+            path = os.path.join(logdir, name.replace("/", "_").replace("::", "__") + ".log")
+            with open(path, "w") as f:
+                f.write(log)
+            detail += f"\n  --- serial log (last 60 lines; all of it in {os.path.relpath(path, ROOT)}) ---\n  "
+            detail += "\n  ".join(log.splitlines()[-60:])
         return name, False, detail, time.monotonic() - start
 
 
