@@ -80,8 +80,8 @@ def run_one(test):
             path = os.path.join(logdir, name.replace("/", "_").replace("::", "__") + ".log")
             with open(path, "w") as f:
                 f.write(log)
-            detail += f"\n  --- serial log (last 60 lines; all of it in {os.path.relpath(path, ROOT)}) ---\n  "
-            detail += "\n  ".join(log.splitlines()[-60:])
+            detail += f"\n  --- serial log (up to 400 lines; all of it in {os.path.relpath(path, ROOT)}) ---\n  "
+            detail += "\n  ".join(log.splitlines()[-400:])
         return name, False, detail, time.monotonic() - start
 
 
