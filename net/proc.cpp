@@ -79,10 +79,10 @@ static int net_snmp_show(char *buf, size_t size)
         s.icmp_in_msgs, s.icmp_in_errors, s.icmp_in_echos, s.icmp_in_dest_unreachs, s.icmp_out_msgs,
         s.icmp_out_echo_reps, s.icmp_out_dest_unreachs);
     OUT("Tcp: ActiveOpens %u PassiveOpens %u AttemptFails %u EstabResets %u InSegs %u OutSegs %u RetransSegs %u "
-        "InErrs %u OutRsts %u ListenDrops %u OfoQueued %u DupSegs %u\n",
+        "InErrs %u OutRsts %u ListenDrops %u OfoQueued %u DupSegs %u AckSkipped %u\n",
         s.tcp_active_opens, s.tcp_passive_opens, s.tcp_attempt_fails, s.tcp_estab_resets, s.tcp_in_segs,
         s.tcp_out_segs, s.tcp_retrans_segs, s.tcp_in_errs, s.tcp_out_rsts, s.tcp_listen_drops, s.tcp_ofo_queued,
-        s.tcp_dup_segs);
+        s.tcp_dup_segs, s.tcp_ack_skipped);
     OUT("Udp: InDatagrams %u NoPorts %u InErrors %u OutDatagrams %u RcvbufErrors %u\n", s.udp_in_datagrams,
         s.udp_no_ports, s.udp_in_errors, s.udp_out_datagrams, s.udp_rcvbuf_errors);
     OUT("Skb: Alloc %u Free %u\n", s.skb_alloc, s.skb_free);

@@ -11,7 +11,7 @@ struct net_mib {
     u32 udp_in_datagrams, udp_no_ports, udp_in_errors, udp_out_datagrams, udp_rcvbuf_errors;
     u32 tcp_active_opens, tcp_passive_opens, tcp_attempt_fails, tcp_estab_resets;
     u32 tcp_in_segs, tcp_out_segs, tcp_retrans_segs, tcp_in_errs, tcp_out_rsts;
-    u32 tcp_listen_drops, tcp_ofo_queued, tcp_dup_segs;
+    u32 tcp_listen_drops, tcp_ofo_queued, tcp_dup_segs, tcp_ack_skipped;
     u32 skb_alloc, skb_free;
 };
 

@@ -50,6 +50,7 @@ static inline bool between(u32 x, u32 lo, u32 hi) { return hi - lo >= x - lo; } 
 #define TCP_MAX_RETRIES 12
 #define TCP_TIMEWAIT_LEN (1 * HZ) /* 1 s instead of 2*MSL = 60 s: see docs/net.md */
 #define TCP_FIN_TIMEOUT (5 * HZ)  /* an orphan in FIN_WAIT2 waits this long for the peer's FIN */
+#define TCP_INVALID_RATELIMIT (HZ / 2) /* Linux's tcp_invalid_ratelimit: 500 ms */
 
 struct tcp_sock {
     inet_sock inet;
@@ -67,6 +68,7 @@ struct tcp_sock {
     bool hashed;          /* in the connection table: holds a reference */
     u8 retransmits;
     unsigned long rto;
+    unsigned long last_oow_ack_time; /* jiffies of the last ACK to an invalid segment (0: none) */
     sk_buff *send_head;
     sk_buff_head out_of_order_queue;
     timer_list retransmit_timer;

@@ -319,6 +319,22 @@ static void tcp_data_queue(sock *sk, sk_buff *skb)
     tcp_send_ack(sk);
 }
 
+/* Linux: net/ipv4/tcp_input.c tcp_oow_rate_limited(). The ACK that answers an invalid segment
+ * (outside the window, acknowledging data never sent, a challenge ACK) goes out at most once
+ * per TCP_INVALID_RATELIMIT. Two ends that disagree about the sequence space would otherwise
+ * answer each other's ACKs forever: on the loopback that loop never leaves the bottom half. */
+static void tcp_send_oow_ack(sock *sk)
+{
+    tcp_sock *tp = tcp_sk(sk);
+    unsigned long now = jiffies;
+    if (tp->last_oow_ack_time && now - tp->last_oow_ack_time < TCP_INVALID_RATELIMIT) {
+        net_stats.tcp_ack_skipped++;
+        return;
+    }
+    tp->last_oow_ack_time = now ? now : 1;
+    tcp_send_ack(sk);
+}
+
 /* RFC 9293 3.10.7.4 first check: is the segment in the window we offered? */
 static bool tcp_sequence_ok(const tcp_sock *tp, const tcp_skb_cb *cb)
 {
@@ -462,8 +478,10 @@ static void tcp_rcv_state_process(sock *sk, sk_buff *skb)
     }
     u8 flags = cb->tcp_flags;
     if (!tcp_sequence_ok(tp, cb)) {
+        if (!after(cb->end_seq, tp->rcv_nxt) && cb->end_seq != cb->seq)
+            net_stats.tcp_dup_segs++; /* a retransmission of what we already have */
         if (!(flags & TCPHDR_RST))
-            tcp_send_ack(sk);
+            tcp_send_oow_ack(sk);
         if (sk->sk_state == TCP_TIME_WAIT && (flags & TCPHDR_FIN))
             mod_timer(&tp->timewait_timer, jiffies + TCP_TIMEWAIT_LEN);
         goto drop;
@@ -472,11 +490,11 @@ static void tcp_rcv_state_process(sock *sk, sk_buff *skb)
         if (cb->seq == tp->rcv_nxt)
             tcp_reset(sk);
         else
-            tcp_send_ack(sk); /* challenge ACK (RFC 5961 3.2) */
+            tcp_send_oow_ack(sk); /* challenge ACK (RFC 5961 3.2) */
         goto drop;
     }
     if (flags & TCPHDR_SYN) {
-        tcp_send_ack(sk); /* challenge ACK (RFC 5961 4.2) */
+        tcp_send_oow_ack(sk); /* challenge ACK (RFC 5961 4.2) */
         goto drop;
     }
     if (!(flags & TCPHDR_ACK))
@@ -497,7 +515,7 @@ static void tcp_rcv_state_process(sock *sk, sk_buff *skb)
         }
     }
     if (after(cb->ack_seq, tp->snd_max)) {
-        tcp_send_ack(sk);
+        tcp_send_oow_ack(sk); /* it acknowledges what we never sent */
         goto drop;
     }
     tcp_ack(sk, cb);

@@ -3,11 +3,13 @@
 # Quiet when everything is present. Uses sudo when not root. Safe to run again and again.
 set -e
 
-# package:command-or-file that proves it is installed
+# package:command-or-file that proves it is installed. qemu-user runs the i386 host tests on
+# kernels booted without IA-32 emulation (exec of an i386 program fails with ENOEXEC there).
 NEEDS="
 g++-multilib:/usr/lib/gcc/x86_64-linux-gnu/12/32/libstdc++.so
 make:make
 qemu-system-x86:qemu-system-i386
+qemu-user:qemu-i386
 gdb:gdb
 catch2:/usr/include/catch2/catch.hpp
 python3:python3
