@@ -55,15 +55,26 @@ extern "C" int dev_queue_xmit(sk_buff *skb)
     return loopback_xmit(skb, dev);
 }
 
-/* Linux: net/core/dev.c net_rx_action() -> process_backlog() -> __netif_receive_skb() */
+/* Linux: net/core/dev.c net_rx_action() -> process_backlog() -> __netif_receive_skb().
+ * At most NETDEV_BUDGET packets a round, as Linux's netdev_budget: a reply that a packet
+ * causes joins the same backlog, so two ends answering each other would keep this loop
+ * going forever. What is left waits for the next round (the softirq is raised again), and
+ * processes run in between. */
+#define NETDEV_BUDGET 300
 extern "C" void net_rx_action(void)
 {
     net_device *dev = &loopback_dev;
     sk_buff *skb;
+    int budget = NETDEV_BUDGET;
     while ((skb = skb_dequeue(&dev->backlog)) != nullptr) {
         dev->stats.rx_packets++;
         dev->stats.rx_bytes += skb->len;
         ip_rcv(skb, dev);
+        if (--budget == 0) {
+            if (!skb_queue_empty(&dev->backlog))
+                raise_softirq(NET_RX_SOFTIRQ);
+            break;
+        }
     }
 }
 
