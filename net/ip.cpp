@@ -9,8 +9,12 @@
 
 static u16 ip_ident = 1;
 
+/* The route to daddr: 127.0.0.0/8 (and 0.0.0.0, this host) go to lo while lo is up; there
+ * is no other route. */
 extern "C" int ip_route_output(__be32 daddr)
 {
+    if (!netif_running(&loopback_dev))
+        return -ENETUNREACH;
     return inet_addr_is_local(daddr) || daddr == INADDR_ANY ? 0 : -ENETUNREACH;
 }
 
@@ -19,7 +23,7 @@ extern "C" int ip_queue_xmit(sk_buff *skb, __be32 saddr, __be32 daddr, u8 protoc
 {
     if (daddr == INADDR_ANY) /* 0.0.0.0 means this host, as on Linux */
         daddr = loopback_dev.ip_addr;
-    if (!inet_addr_is_local(daddr)) {
+    if (ip_route_output(daddr)) {
         net_stats.ip_out_discards++;
         kfree_skb(skb);
         return -ENETUNREACH;

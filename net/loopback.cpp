@@ -14,7 +14,7 @@ constinit net_device loopback_dev = {
     .mtu = LOOPBACK_MTU,
     .ip_addr = 0x0100007f, /* 127.0.0.1 in network order */
     .netmask = 0x000000ff, /* 255.0.0.0 */
-    .flags = IFF_UP | IFF_LOOPBACK | IFF_RUNNING,
+    .flags = IFF_LOOPBACK, /* down, as Linux boots it: init brings it up (SIOCSIFFLAGS) */
     .stats = {},
     .backlog = {}, /* net_dev_init() links it */
     .drop_next = 0,
@@ -83,5 +83,5 @@ extern "C" void net_dev_init(void)
 {
     skb_queue_head_init(&loopback_dev.backlog);
     open_softirq(NET_RX_SOFTIRQ, net_rx_action);
-    pr_info("lo: loopback 127.0.0.1/8 mtu %u\n", loopback_dev.mtu);
+    pr_info("lo: loopback 127.0.0.1/8 mtu %u, down until init brings it up\n", loopback_dev.mtu);
 }

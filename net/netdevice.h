@@ -6,6 +6,7 @@
 #pragma once
 #include "kernel/types.h"
 #include "net/skbuff.h"
+#include "uapi/if.h" /* IFF_UP, struct ifreq: the flags user space sees */
 
 struct net_device_stats {
     u32 rx_packets, tx_packets;
@@ -26,10 +27,8 @@ struct net_device {
      * /proc/net/drop or directly by the host tests. */
     unsigned int drop_next;
 };
-#define IFF_UP 0x1
-#define IFF_LOOPBACK 0x8
-#define IFF_RUNNING 0x40
 #define LOOPBACK_MTU 65536
+#define ENOIOCTLCMD 515 /* kernel-internal, as Linux's: "not mine", never seen by user space */
 
 extern "C" {
 extern net_device loopback_dev;
@@ -38,6 +37,11 @@ int dev_queue_xmit(sk_buff *skb);
 /* Linux: net/core/dev.c net_rx_action(): drains the backlog into ip_rcv. */
 void net_rx_action(void);
 void net_dev_init(void);
+/* Linux: net/core/dev_ioctl.c dev_ioctl(): the SIOC*IF* ioctls of any socket (net/dev_ioctl.cpp).
+ * -ENOIOCTLCMD when cmd is none of them. */
+int dev_ioctl(unsigned int cmd, void __user *arg);
+/* True while lo is up: routes to 127.0.0.0/8 exist only then (ip_route_output). */
+static inline bool netif_running(const net_device *dev) { return dev->flags & IFF_UP; }
 /* pcap capture of everything that crosses lo (net/capture.cpp). */
 void net_capture_enable(bool on);
 bool net_capture_enabled(void);

@@ -4,6 +4,7 @@
  * Read next: net/af_inet.cpp and net/af_unix.cpp (the proto_ops tables). */
 #include "net/socketcall.h"
 #include "net/sock.h"
+#include "net/netdevice.h"
 #include "kernel/printk.h"
 #include "kernel/slab.h"
 #include "kernel/string.h"
@@ -35,13 +36,17 @@ static constinit const file_operations socket_file_ops = {
 
 #define SIOCINQ 0x541B /* FIONREAD */
 
-/* Linux: net/socket.c sock_ioctl(): FIONREAD tells how many bytes a read would get now (a
- * stream's whole receive queue, a datagram socket's next datagram). */
+/* Linux: net/socket.c sock_ioctl() -> sock_do_ioctl(). FIONREAD tells how many bytes a read
+ * would get now (a stream's whole receive queue, a datagram socket's next datagram); the
+ * interface ioctls (SIOCGIFFLAGS, SIOCSIFADDR...) work on a socket of any family, as on
+ * Linux, and go to dev_ioctl(). */
 extern "C" long sock_ioctl(file *f, unsigned int cmd, unsigned long arg)
 {
     socket *sock = (socket *)f->private_data;
-    if (cmd != SIOCINQ)
-        return -ENOTTY;
+    if (cmd != SIOCINQ) {
+        int err = dev_ioctl(cmd, (void __user *)arg);
+        return err == -ENOIOCTLCMD ? -ENOTTY : err;
+    }
     int n = 0;
     if (sock->sk) {
         sk_buff_head *q = &sock->sk->sk_receive_queue;

@@ -1,5 +1,6 @@
 """The lab of ../shared/seed, step 2: breakpoints on sys_socketcall and the __sys_* routines
-while replyhi and hello run, and the creation chain of the server's socket."""
+while the shell brings lo up, then while replyhi and hello run, and the creation chain of the
+server's socket."""
 import re
 
 from gdbdriver import GdbRunner, free_port, parse_hits, tracing_breakpoints
@@ -42,11 +43,23 @@ def run_lab(breakpoints):
             gdb.interrupt()
         finally:
             gdb.close()
-        return parse_hits(text), m.text
+        return split_init(parse_hits(text)), m.text
+
+
+def split_init(hits):
+    """(the shell's own hits before the first command, the rest). The shell is pid 1 and brings
+    lo up before its first prompt; replyhi's server is a child, so the first hit of another pid
+    ends the start-up part."""
+    k = next((i for i, (_, pid, _) in enumerate(hits) if pid != 1), len(hits))
+    return hits[:k], hits[k:]
 
 
 def test_replyhi_and_hello_reach_every_socket_routine_in_order():
-    hits, serial = run_lab(LAB_BREAKPOINTS)
+    (init, hits), serial = run_lab(LAB_BREAKPOINTS)
+    # Start-up, as in the seed: three sys_socketcall (call 1), each then __sys_socket.
+    check([(f, c) for f, _, c in init] == [("sys_socketcall", 1), ("__sys_socket", None)] * 3,
+          f"before the prompt the shell makes three sockets to bring lo up: {init}")
+    check("Network interfaces: lo 127.0.0.1" in serial, "the shell says lo is up")
     check(hits, "no breakpoint was hit")
     # Every sys_socketcall hit is followed (in the same process) by the routine it dispatches to.
     for i, (fn, pid, call) in enumerate(hits):
@@ -82,7 +95,8 @@ def test_replyhi_and_hello_reach_every_socket_routine_in_order():
 
 def test_socket_creation_chain_for_the_server():
     chain = ["__sys_socket", "sock_create", "__sock_create", "inet_create", "sock_map_fd"]
-    hits, _ = run_lab(chain)
+    (init, hits), _ = run_lab(chain)
+    check([f for f, _, _ in init] == chain * 3, f"the shell's three start-up sockets: {init}")
     server_pid = hits[0][1]
     seq = [f for f, p, _ in hits if p == server_pid][:5]
     check(seq == chain, f"the server's socket() goes {seq}")
@@ -105,7 +119,7 @@ def test_unix_socket_creation_chain_from_user_space():
             gdb.interrupt()
         finally:
             gdb.close()
-    hits = parse_hits(text)
+    _, hits = split_init(parse_hits(text))
     seq = [f for f, _, _ in hits][:6]
     check(seq == chain, f"socket(AF_UNIX) goes {seq}")
     check(hits[0][2] == 1, f"sys_socketcall's call is SYS_SOCKET (1): {hits[0]}")

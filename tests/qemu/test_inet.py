@@ -83,6 +83,37 @@ def test_ping_netstat_ifconfig_and_udp_echo():
         check(re.search(r'reply "hello over udp" from 127\.0\.0\.1:7007', out), out)
 
 
+def test_shell_brings_lo_up_and_ifconfig_takes_it_down_and_up():
+    """The kernel boots with lo down, as Linux does; the shell brings it up through socket
+    ioctls before its first prompt. Down again, nothing routes to 127.0.0.0/8."""
+    with machine() as m:
+        boot_to_prompt(m)
+        check(re.search(r"lo: loopback 127\.0\.0\.1/8 mtu 65536, down", m.text), "lo boots down")
+        check("Network interfaces: lo 127.0.0.1" in m.text, "the shell lists lo after bringing it up")
+        check(m.text.index("lo: link up") < m.text.index("MenuOS>>"), "lo is up before the first prompt")
+        out = run(m, "ifconfig lo")
+        check(re.search(r"lo: flags=73<UP,LOOPBACK,RUNNING>  mtu 65536", out), out)
+        run(m, "replyhi")
+        out = run(m, "ifconfig lo down")
+        check("lo: link down" in out and "ifconfig" not in out, f"the kernel logs it, no error: {out}")
+        out = run(m, "ifconfig")
+        check("flags=8<LOOPBACK>" in out, out)
+        check("hello: connect: Network is unreachable" in run(m, "hello"), "no route while lo is down")
+        check("sendto: Network is unreachable" in run(m, "ping -c 1"), "ping has no route either")
+        for bad, err in (("ifconfig eth0", "eth0: No such device"),
+                         ("ifconfig lo 10.0.0.1", "lo 10.0.0.1: Invalid argument"),
+                         ("ifconfig lo netmask 255.0.255.0", "lo 255.0.255.0: Invalid argument"),
+                         ("ifconfig lo mtu 20", "lo mtu 20: Invalid argument"),
+                         ("ifconfig lo mtu", "mtu needs a value"),
+                         ("ifconfig lo 1.2.3", "1.2.3: not an IPv4 address")):
+            out = run(m, bad)
+            check(err in out and "exited with status 1" in out, f"{bad}: {out}")
+        run(m, "ifconfig lo up mtu 1500")
+        out = run(m, "hello")
+        check('recv "hi" from 127.0.0.1:5001' in out, f"the server, still listening, answers:\n{out}")
+        check("mtu 1500" in run(m, "ifconfig"), "the MTU changed")
+
+
 def test_garbage_packets_are_dropped_counted_and_survived():
     with machine() as m:
         boot_to_prompt(m)

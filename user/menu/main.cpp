@@ -28,6 +28,7 @@ int main(int, char *[])
 	MenuConfig("capture", "Packet capture of lo to the second serial port: capture on|off", cmd_capture);
 	MenuConfig("dmesg", "The kernel log", cmd_dmesg);
 	MenuConfig("kill", "Send a signal: kill PID [SIGNAL] (default 15, SIGTERM)", cmd_kill);
+	BringUpNetInterface();
 	ExecuteMenu();
 	return 0;
 }

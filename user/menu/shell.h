@@ -35,6 +35,10 @@ int cmd_ifconfig(int argc, char *argv[]);
 /* Runs /bin/NAME with argv (fork, execve, wait) as `exec` does; returns its status. */
 int run_program(const char *name, int argc, char *argv[]);
 
+/* netif.cpp: configures lo and brings it up (three sockets and their ioctls), before the
+ * first prompt. Returns 0, or -1 after printing what failed. */
+int BringUpNetInterface(void);
+
 /* net_cmds.cpp: the lab's TCP server and client. */
 int cmd_replyhi(int argc, char *argv[]);
 int cmd_hello(int argc, char *argv[]);

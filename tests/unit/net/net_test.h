@@ -12,6 +12,7 @@ void sock_init(void);
 void inet_init(void);
 int net_fake_close(int fd);
 file *net_fake_file(int fd);
+int dev_change_flags(net_device *dev, unsigned int flags);
 }
 
 inline void net_test_init()
@@ -22,6 +23,7 @@ inline void net_test_init()
         sock_init();
         inet_init();
         af_unix_init();
+        dev_change_flags(&loopback_dev, IFF_UP); /* what the shell does at start */
         done = true;
     }
     net_fake_settle();

@@ -1,0 +1,5 @@
+#ifndef _NET_IF_H
+#define _NET_IF_H
+#include <sys/socket.h>
+#include "uapi/if.h"
+#endif
