@@ -45,6 +45,8 @@ def draw(log):
     if not rows:
         raise SystemExit("no socketcall lines in the log (was it booted with trace=socket?)")
     server = next(p for p, call, *_ in rows if call == "SYS_BIND")
+    # The shell's own start-up sockets (bringing lo up) come before replyhi: not part of it.
+    rows = rows[next(i for i, r in enumerate(rows) if r[0] == server):]
     names = {}
     for p, call, *_ in rows:
         names.setdefault(p, "replyhi" if p == server else "hello")
