@@ -135,11 +135,8 @@ int isatty(int fd)
     return ioctl(fd, TCGETS, &t) == 0;
 }
 
-int pipe(int *)
-{
-    errno = ENOSYS; /* MenuOS has no pipes: socketpair(AF_UNIX) does the same job */
-    return -1;
-}
+int pipe(int fds[2]) { return (int)SYSCALL(__NR_pipe, (long)fds); }
+int pipe2(int fds[2], int flags) { return (int)SYSCALL(__NR_pipe2, (long)fds, flags); }
 
 int chdir(const char *) { errno = ENOSYS; return -1; }
 

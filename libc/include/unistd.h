@@ -42,6 +42,7 @@ int rmdir(const char *path);
 int access(const char *path, int mode);
 int isatty(int fd);
 int pipe(int fds[2]);
+int pipe2(int fds[2], int flags); /* O_CLOEXEC, O_NONBLOCK */
 int chdir(const char *path);
 char *getcwd(char *buf, size_t size);
 long syscall(long nr, ...);

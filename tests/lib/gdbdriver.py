@@ -113,10 +113,11 @@ class GdbRunner(Gdb):
     def define(self, lines):
         for line in lines:
             self.proc.stdin.write(line + "\n")
+        # Each `break` and `end` returns to the prompt: a marker after them says when gdb has
+        # read them all, however slow the machine is.
+        self.proc.stdin.write("echo DEFINED-ALL\\n\n")
         self.proc.stdin.flush()
-        # Each `break` and `end` returns to the prompt; wait until gdb is quiet again.
-        import time
-        time.sleep(0.5)
+        self.wait_for(r"DEFINED-ALL\n(?:.*\n)*?\(gdb\) $", 60)
         with self.lock:
             self.buf = ""
 
@@ -138,6 +139,13 @@ class GdbRunner(Gdb):
                 raise TimeoutError(f"gdb output never matched {pattern!r}:\n{self.buf[-3000:]}")
 
     def interrupt(self):
+        """Stops the target. A SIGINT that lands while gdb runs a breakpoint's commands can be
+        lost (the `continue` in them resumes the target): send it again until gdb stops."""
         import signal
-        self.proc.send_signal(signal.SIGINT)
-        self.wait_prompt(30)
+        for _ in range(10):
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                return self.wait_prompt(3)
+            except TimeoutError:
+                continue
+        self.wait_prompt(10)

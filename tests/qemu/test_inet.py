@@ -83,6 +83,22 @@ def test_ping_netstat_ifconfig_and_udp_echo():
         check(re.search(r'reply "hello over udp" from 127\.0\.0\.1:7007', out), out)
 
 
+def test_hello_typed_ahead_of_the_prompt_finds_the_server_listening():
+    """replyhi gives the prompt back only once its server listens: a hello typed at once (the
+    terminal holds it until the shell reads) is answered, never refused."""
+    with machine("trace=socket") as m:
+        boot_to_prompt(m)
+        m.sendline("replyhi")
+        m.sendline("hello")
+        m.expect(r"Please input hello", 60)
+        check(re.search(r"socketcall\(SYS_LISTEN.*= 0", m.text), "the server listens before the shell goes on")
+        m.expect(r'recv "hi" from 127\.0\.0\.1:5001|Connection refused', 60)
+        check("Connection refused" not in m.text, "hello came before the server listened")
+        m.expect(re.escape(PROMPT), 30)
+        out = run(m, "replyhi 5001")
+        check("already running" in out, out)
+
+
 def test_shell_brings_lo_up_and_ifconfig_takes_it_down_and_up():
     """The kernel boots with lo down, as Linux does; the shell brings it up through socket
     ioctls before its first prompt. Down again, nothing routes to 127.0.0.0/8."""

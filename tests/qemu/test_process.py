@@ -93,3 +93,15 @@ def test_memory_exhaustion_gives_enomem_and_the_kernel_survives():
         out = run(m, "exec spawn 20", 120)
         check("spawned 20 ok" in out, f"memory comes back after the hogs exit: {out}")
         check("Oops" not in m.text, "no oops")
+
+
+def test_descriptors_pipes_console_ioctls_sleep_and_exec_errors():
+    """user/fdtest.cpp: EBADF, lseek, dup2, EMFILE, close-on-exec across execve, pipes (EOF,
+    EPIPE, EAGAIN, poll, 1 MiB with a checksum), TCGETS/TIOCGWINSZ, nanosleep, ENOEXEC."""
+    with machine() as m:
+        boot_to_prompt(m)
+        out = run(m, "exec fdtest", 120)
+        fails = [line for line in out.splitlines() if line.startswith("FAIL")]
+        check(not fails, "\n".join(fails))
+        n = re.search(r"fdtest: (\d+) ok, 0 failed", out)
+        check(n and int(n.group(1)) >= 50, out)

@@ -75,7 +75,8 @@ static void print_message(const char *msg, int len)
 	_exit(1);
 }
 
-[[noreturn]] static void replyhi_serve(unsigned short port)
+/* ready_fd: the write end of a pipe to the shell; one byte on it says "listening". */
+[[noreturn]] static void replyhi_serve(unsigned short port, int ready_fd)
 {
 	int sfd = socket(AF_INET, SOCK_STREAM, 0);
 	if (sfd < 0)
@@ -98,6 +99,9 @@ static void print_message(const char *msg, int len)
 	}
 	if (listen(sfd, LAB_BACKLOG) < 0)
 		server_fail("replyhi: listen");
+	/* Now a client can connect: let the shell print its prompt. */
+	write(ready_fd, "L", 1);
+	close(ready_fd);
 
 	for (;;) {
 		struct sockaddr_in peer;
@@ -143,17 +147,35 @@ int cmd_replyhi(int argc, char *argv[])
 		printf("replyhi: already running (pid %d)\n", server_pid);
 		return 1;
 	}
+	/* The prompt comes back once the server listens, so a `hello` typed at once is never
+	 * refused. The pipe tells: a byte when it listens, end of file if it failed first. */
+	int ready[2];
+	if (pipe(ready) < 0) {
+		print_errno("replyhi: pipe");
+		return 1;
+	}
 	fflush(stdout);
 	pid_t pid = fork();
 	if (pid < 0) {
 		print_errno("replyhi: fork");
+		close(ready[0]);
+		close(ready[1]);
 		return 1;
 	}
 	if (pid == 0) {
 		setpgid(0, 0); /* a background job: Ctrl-C at the prompt must not stop the server */
-		replyhi_serve(port);
+		close(ready[0]);
+		replyhi_serve(port, ready[1]);
 	}
+	close(ready[1]);
+	char c;
+	ssize_t n;
+	while ((n = read(ready[0], &c, 1)) < 0 && errno == EINTR)
+		;
+	close(ready[0]);
 	server_pid = pid;
+	if (n != 1)
+		return 1; /* the server said why it stopped; reap_children collects it */
 	printf("Please input hello...\n");
 	return 0;
 }
