@@ -160,6 +160,10 @@ static void unix_pair(unix_sock *a, unix_sock *b)
     a->sk.sk_state = b->sk.sk_state = TCP_ESTABLISHED;
 }
 
+/* Linux: net/unix/af_unix.c unix_recvq_full(): a listener takes one connection more than its
+ * backlog (listen(fd, 0) still admits one), as Linux counts. */
+static bool unix_recvq_full(const struct sock *sk) { return sk->sk_ack_backlog > sk->sk_max_ack_backlog; }
+
 /* Linux: net/unix/af_unix.c unix_stream_connect() */
 extern "C" int unix_stream_connect(socket *sock, sockaddr *uaddr, int addr_len, int flags)
 {
@@ -180,15 +184,13 @@ extern "C" int unix_stream_connect(socket *sock, sockaddr *uaddr, int addr_len, 
             return err;
         if (other->sk.sk_state != TCP_LISTEN || (other->sk.sk_shutdown & RCV_SHUTDOWN))
             return -ECONNREFUSED;
-        if (other->sk.sk_ack_backlog < other->sk.sk_max_ack_backlog ||
-            (other->sk.sk_max_ack_backlog == 0 && other->sk.sk_ack_backlog == 0))
+        if (!unix_recvq_full(&other->sk))
             break;
         if (flags & O_NONBLOCK)
             return -EAGAIN;
         struct sock *osk = &other->sk;
         sock_hold(osk);
-        int r = wait_event_interruptible(osk->sk_wq, osk->sk_state != TCP_LISTEN ||
-                                                         osk->sk_ack_backlog < osk->sk_max_ack_backlog);
+        int r = wait_event_interruptible(osk->sk_wq, osk->sk_state != TCP_LISTEN || !unix_recvq_full(osk));
         sock_put(osk);
         if (r < 0)
             return -EINTR;
@@ -455,8 +457,9 @@ extern "C" int unix_stream_recvmsg(socket *sock, kmsghdr *m, size_t len, int fla
         if (timeo == 0 && skb_queue_empty(&sk->sk_receive_queue))
             return copied ? (int)copied : -EAGAIN;
     }
+    /* never connected: Linux's unix_stream_read_generic() says EINVAL (not ENOTCONN) */
     if (!copied && u->peer == nullptr && sk->sk_state == TCP_CLOSE && !(sk->sk_shutdown & RCV_SHUTDOWN))
-        return -ENOTCONN;
+        return -EINVAL;
     return (int)copied;
 }
 
