@@ -101,11 +101,17 @@ LIBC_SRC := $(sort $(shell find libc -name '*.cpp' -o -name '*.S' 2>/dev/null))
 LIBC_OBJ := $(patsubst %,$(BUILD)/u/%.o,$(LIBC_SRC))
 LIBC     := $(BUILD)/libc.a
 
-$(BUILD)/u/%.cpp.o: %.cpp | $(GEN)
+# The user flags (SOCKETCALL=direct changes them) are a prerequisite of every user object:
+# the stamp is rewritten only when they change, so switching rebuilds what they affect.
+UFLAGS_STAMP := $(BUILD)/gen/uflags.stamp
+$(shell mkdir -p $(BUILD)/gen && echo '$(UCXXFLAGS) $(UCFLAGS)' | cmp -s - $(UFLAGS_STAMP) || \
+        echo '$(UCXXFLAGS) $(UCFLAGS)' > $(UFLAGS_STAMP))
+
+$(BUILD)/u/%.cpp.o: %.cpp $(UFLAGS_STAMP) | $(GEN)
 	@mkdir -p $(dir $@)
 	@echo "  CXX     $<"
 	$(Q)$(CXX) $(UCXXFLAGS) -c $< -o $@
-$(BUILD)/u/%.c.o: %.c | $(GEN)
+$(BUILD)/u/%.c.o: %.c $(UFLAGS_STAMP) | $(GEN)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(UCFLAGS) -c $< -o $@

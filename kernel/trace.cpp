@@ -8,6 +8,7 @@
 #include "kernel/sched.h"
 #include "kernel/string.h"
 #include "kernel/uaccess.h"
+#include "net/socketcall.h" /* socketcall_nargs: the argument bytes of each call */
 
 extern "C" {
 int syscall_trace_enabled; /* 0 off, 1 socket calls, 2 all */
@@ -44,9 +45,23 @@ static const char *const socketcall_names[21][2] = {
     {"SYS_RECVMSG", "__sys_recvmsg"}, {"SYS_ACCEPT4", "__sys_accept4"},
     {"SYS_RECVMMSG", "__sys_recvmmsg"}, {"SYS_SENDMMSG", "__sys_sendmmsg"},
 };
-static constexpr unsigned char socketcall_nargs[21] = {0, 3, 3, 3, 2, 3, 3, 3, 4, 4, 4, 6, 6, 2, 5, 5, 3, 3, 4, 5, 4};
+/* The socketcall number each direct socket system call (359-373) stands for. */
+static constexpr unsigned char direct_socketcall[15] = {
+    1 /* socket */,  8 /* socketpair */, 2 /* bind */,     3 /* connect */,  4 /* listen */,
+    18 /* accept4 */, 15 /* getsockopt */, 14 /* setsockopt */, 6 /* getsockname */,
+    7 /* getpeername */, 11 /* sendto */, 16 /* sendmsg */, 12 /* recvfrom */, 17 /* recvmsg */,
+    13 /* shutdown */,
+};
 
 static bool is_socket_call(unsigned long nr) { return nr == 102 || (nr >= 359 && nr <= 373); }
+
+static int print_args(char *buf, size_t size, const unsigned long *a, unsigned n)
+{
+    int len = 0;
+    for (unsigned i = 0; i < n && (size_t)len < size; i++)
+        len += snprintf(buf + len, size - (size_t)len, i ? ", %#lx" : "%#lx", a[i]);
+    return len;
+}
 
 static void trace_line(const pt_regs *regs, long result)
 {
@@ -57,14 +72,21 @@ static void trace_line(const pt_regs *regs, long result)
     if (nr == 102 && regs->bx >= 1 && regs->bx <= 20) {
         unsigned long call = regs->bx;
         unsigned long a[6] = {};
-        bool got = !copy_from_user(a, (const void __user *)regs->cx, socketcall_nargs[call] * 4);
+        bool got = !copy_from_user(a, (const void __user *)regs->cx, socketcall_nargs[call]);
         n += snprintf(line + n, sizeof(line) - n, "socketcall(%s, %#lx) -> %s(", socketcall_names[call][0],
                       regs->cx, socketcall_names[call][1]);
-        for (unsigned i = 0; got && i < socketcall_nargs[call]; i++)
-            n += snprintf(line + n, sizeof(line) - n, i ? ", %#lx" : "%#lx", a[i]);
-        if (!got)
+        if (got)
+            n += print_args(line + n, sizeof(line) - n, a, socketcall_nargs[call] / 4);
+        else
             n += snprintf(line + n, sizeof(line) - n, "<bad args>");
         n += snprintf(line + n, sizeof(line) - n, ")");
+    } else if (nr >= 359 && nr <= 373) {
+        /* a direct socket call: every argument, and the routine, as for socketcall */
+        unsigned call = direct_socketcall[nr - 359];
+        const unsigned long a[6] = {regs->bx, regs->cx, regs->dx, regs->si, regs->di, regs->bp};
+        n += snprintf(line + n, sizeof(line) - n, "%s(", name);
+        n += print_args(line + n, sizeof(line) - n, a, socketcall_nargs[call] / 4);
+        n += snprintf(line + n, sizeof(line) - n, ") -> %s", socketcall_names[call][1]);
     } else if (name) {
         n += snprintf(line + n, sizeof(line) - n, "%s(%#lx, %#lx, %#lx)", name, regs->bx, regs->cx, regs->dx);
     } else {

@@ -48,3 +48,29 @@ def test_trace_all_and_runtime_switch():
         check("execve(" not in m.text[mark:], "trace off stops the output")
         out = run(m, "cat /proc/trace")
         check("off" in out, out)
+
+
+def test_socketcall_direct_build_uses_the_direct_socket_syscalls():
+    """Exercise 3 of the lab: `make SOCKETCALL=direct` builds libc with the direct socket
+    system calls (359-373). The same replyhi/hello then never enters sys_socketcall, and the
+    tracer shows each call with all its arguments and the __sys_* routine it reached."""
+    import os
+    import subprocess
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    build = os.path.join(root, "build", "direct")
+    b = subprocess.run(["make", "--no-print-directory", f"BUILD={build}", "SOCKETCALL=direct",
+                        os.path.join(build, "rootfs.img")], cwd=root, capture_output=True, text=True)
+    check(b.returncode == 0, b.stdout[-2000:] + b.stderr[-2000:])
+    with machine("trace=socket", initrd=os.path.join(build, "rootfs.img")) as m:
+        boot_to_prompt(m)
+        run(m, "replyhi")
+        out = run(m, "hello")
+        check('recv "hi" from 127.0.0.1:5001' in out, out)
+        text = m.text
+    check("socketcall(" not in text, "no socket call goes through socketcall")
+    for pattern in (r"\[\d+\] socket\(0x2, 0x1, 0\) -> __sys_socket = 3",
+                    r"\[\d+\] bind\(0x3, 0x[0-9a-f]+, 0x10\) -> __sys_bind = 0",
+                    r"\[\d+\] listen\(0x3, 0x400\) -> __sys_listen = 0",
+                    r"\[\d+\] connect\(0x3, 0x[0-9a-f]+, 0x10\) -> __sys_connect = 0",
+                    r"\[\d+\] sendto\(0x3, 0x[0-9a-f]+, 0x5, 0x[0-9a-f]+, 0, 0\) -> __sys_sendto = 5"):
+        check(re.search(pattern, text), f"missing {pattern}:\n{text[-3000:]}")
