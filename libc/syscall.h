@@ -8,14 +8,16 @@
 static inline long __syscall6(long nr, long a, long b, long c, long d, long e, long f)
 {
     long ret;
-    long args6[2] = {f, 0};
+    /* The number and the sixth argument go through memory, addressed by eax: once ebp holds
+     * the argument, an operand the compiler placed relative to ebp would be read wrongly. */
+    long nr_and_6th[2] = {nr, f};
     asm volatile("pushl %%ebp\n\t"
-                 "movl (%%eax), %%ebp\n\t"   /* the sixth argument, through memory */
-                 "movl %1, %%eax\n\t"
+                 "movl 4(%%eax), %%ebp\n\t"
+                 "movl (%%eax), %%eax\n\t"
                  "int $0x80\n\t"
                  "popl %%ebp"
                  : "=a"(ret)
-                 : "g"(nr), "a"(args6), "b"(a), "c"(b), "d"(c), "S"(d), "D"(e)
+                 : "a"(nr_and_6th), "b"(a), "c"(b), "d"(c), "S"(d), "D"(e)
                  : "memory");
     return ret;
 }

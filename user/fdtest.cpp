@@ -7,6 +7,8 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
@@ -183,6 +185,16 @@ static void exec_errors(void)
 	EXPECT_ERR("execve of a directory is EACCES", execv("/bin", argv), EACCES);
 }
 
+/* syscall(): the generic wrapper, up to six arguments (the sixth rides in ebp). */
+static void generic_syscall(void)
+{
+	EXPECT("syscall(SYS_getpid) is getpid()", syscall(SYS_getpid) == getpid());
+	EXPECT("syscall(SYS_write, ...) writes", syscall(SYS_write, 1, "syscall write\n", 14) == 14);
+	void *p = (void *)syscall(__NR_mmap2, 0, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	EXPECT("syscall(mmap2, six arguments) maps memory", p != (void *)-1 && (((char *)p)[8191] = 7) == 7);
+	EXPECT_ERR("syscall of a number the kernel lacks is ENOSYS", syscall(9999), ENOSYS);
+}
+
 int main(int argc, char *argv[])
 {
 	if (argc == 3 && strcmp(argv[1], "cloexec") == 0)
@@ -192,5 +204,6 @@ int main(int argc, char *argv[])
 	pipes();
 	console_and_time();
 	exec_errors();
+	generic_syscall();
 	return summary("fdtest");
 }
