@@ -7,8 +7,7 @@
 #include "kernel/serial.h"
 
 static bool console_enabled;
-extern "C" char log_buf[];
-extern "C" unsigned long log_next;
+extern "C" void printk_replay_early(void (*write)(const char *s, size_t n));
 
 extern "C" void console_write(const char *s, size_t n)
 {
@@ -27,16 +26,7 @@ static void console_enable(void)
     serial_init();
     vga_init();
     console_enabled = true;
-    /* Replay what printk stored before there was a console. */
-    unsigned long n = log_next < LOG_BUF_LEN ? log_next : LOG_BUF_LEN;
-    static char replay[4096];
-    for (unsigned long off = log_next - n; off < log_next;) {
-        unsigned long chunk = log_next - off < sizeof(replay) ? log_next - off : sizeof(replay);
-        for (unsigned long i = 0; i < chunk; i++)
-            replay[i] = log_buf[(off + i) % LOG_BUF_LEN];
-        console_write(replay, chunk);
-        off += chunk;
-    }
+    printk_replay_early(console_write); /* what printk stored before there was a console */
 }
 
 /* Linux: kernel/printk/printk.c console_init() */

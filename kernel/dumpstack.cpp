@@ -43,11 +43,21 @@ extern "C" __attribute__((noinline)) void dump_stack(void)
         asm volatile("cli; hlt");
 }
 
+/* Linux: include/linux/printk.h console_verbose(): an oops or a panic reaches the console
+ * whatever `quiet` or `loglevel=N` said (unless loglevel=0 silenced it all). */
+static void console_verbose(void)
+{
+    extern int console_loglevel;
+    if (console_loglevel)
+        console_loglevel = 15;
+}
+
 extern "C" void die(const char *str, pt_regs *regs, long err, int trapnr)
 {
     local_irq_disable();
     if (oops_in_progress++) /* a fault while printing an oops: stop at once */
         halt_forever();
+    console_verbose();
     console_flush_on_panic();
     if (trapnr == 14)
         printk(KERN_EMERG "BUG: unable to handle kernel %s at %08lx\n",
@@ -83,6 +93,7 @@ extern "C" void panic(const char *fmt, ...)
     va_end(ap);
     if (oops_in_progress++)
         halt_forever();
+    console_verbose();
     console_flush_on_panic();
     printk(KERN_EMERG "Kernel panic - not syncing: %s\n", buf);
     dump_stack();

@@ -19,6 +19,18 @@ int default_message_loglevel = 4;
 
 static bool line_start = true;
 
+/* Messages printed before the console exists, with their levels: console_init() replays
+ * them then, honouring console_loglevel, which the command line sets only after the first
+ * lines are printed. Past EARLY_RECORDS calls the rest is replayed whole. */
+#define EARLY_RECORDS 128
+struct early_record {
+    unsigned long start, end; /* bytes of log_buf, as log_next counts them */
+    int level;
+};
+static early_record early[EARLY_RECORDS];
+static int n_early;
+static bool console_live;
+
 static void log_store(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -46,6 +58,11 @@ extern "C" int vprintk(const char *fmt, va_list ap)
     const char *p = text;
     const char *end = text + n;
     bool show = level < console_loglevel;
+    early_record *rec = !console_live && n_early < EARLY_RECORDS ? &early[n_early++] : nullptr;
+    if (rec) {
+        rec->start = log_next;
+        rec->level = level;
+    }
     while (p < end) {
         if (line_start) {
             char stamp[32];
@@ -69,7 +86,32 @@ extern "C" int vprintk(const char *fmt, va_list ap)
             line_start = true;
         p += len;
     }
+    if (rec)
+        rec->end = log_next;
     return n;
+}
+
+/* Called once by console_init(): writes what was printed before, as printk would have. */
+extern "C" void printk_replay_early(void (*write)(const char *s, size_t n))
+{
+    console_live = true;
+    unsigned long oldest = log_next > LOG_BUF_LEN ? log_next - LOG_BUF_LEN : 0;
+    unsigned long done = oldest;
+    auto out = [&](unsigned long from, unsigned long to) {
+        char chunk[256];
+        for (from = from < oldest ? oldest : from; from < to;) {
+            size_t k = 0;
+            while (from < to && k < sizeof(chunk))
+                chunk[k++] = log_buf[from++ % LOG_BUF_LEN];
+            write(chunk, k);
+        }
+    };
+    for (int i = 0; i < n_early; i++) {
+        if (early[i].level < console_loglevel)
+            out(early[i].start, early[i].end);
+        done = early[i].end;
+    }
+    out(done, log_next); /* beyond the records: everything */
 }
 
 extern "C" int printk(const char *fmt, ...)

@@ -63,7 +63,7 @@ extern "C" __attribute__((noinline)) void setup_arch(unsigned long magic, multib
     if (cmdline_get("quiet"))
         console_loglevel = 4;
     if (v && *v >= '0' && *v <= '9')
-        console_loglevel = *v - '0' + 1;
+        console_loglevel = *v - '0'; /* as Linux: levels below N reach the console */
     printk(KERN_INFO "Command line: %s\n", boot_command_line);
 
     if (mbi->flags & MB_INFO_MEM_MAP) {
@@ -71,7 +71,7 @@ extern "C" __attribute__((noinline)) void setup_arch(unsigned long magic, multib
         unsigned long p = mbi->mmap_addr;
         while (p < mbi->mmap_addr + mbi->mmap_length) {
             auto *e = (multiboot_mmap_entry *)__va(p);
-            printk(KERN_INFO "BIOS-e820: [mem %#010llx-%#010llx] %s\n", e->addr,
+            printk(KERN_INFO "BIOS-e820: [mem 0x%016llx-0x%016llx] %s\n", e->addr,
                    e->addr + e->len - 1, e->type == 1 ? "usable" : "reserved");
             if (e->type == 1 && e->addr < 0x100000000ULL && nr_ram_ranges < 16) {
                 u64 end = e->addr + e->len;

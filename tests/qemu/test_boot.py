@@ -21,6 +21,24 @@ def test_unknown_linux_options_are_accepted():
         check("Oops" not in m.text and "panic" not in m.text, "unknown options must be ignored")
 
 
+def test_quiet_and_loglevel_filter_the_console_from_the_first_line_on():
+    """`quiet` (console level 4) hides the info lines, those printed before the console existed
+    included; dmesg keeps them all. An oops still reaches the console."""
+    from menuos import boot_to_prompt, run
+    with machine("quiet") as m:
+        boot_to_prompt(m)
+        boot = m.text
+        for hidden in ("MenuOS version", "BIOS-e820", "trap_init:", "Memory:", "Run /init"):
+            check(hidden not in boot, f"quiet must hide {hidden!r}:\n{boot}")
+        out = run(m, "dmesg")
+        for kept in ("MenuOS version", "BIOS-e820", "trap_init:", "Run /init"):
+            check(kept in out, f"dmesg keeps {kept!r}")
+    with machine("loglevel=1 selftest=divide oops=exit", initrd=False) as m:
+        m.expect(r"Oops: divide error", 20)
+        m.expect(r"Call Trace:", 5)
+        check("Memory:" not in m.text, "loglevel=1 hides the boot log, not the oops")
+
+
 def test_divide_error_in_kernel_prints_oops_naming_the_function():
     with machine("selftest=divide oops=exit", initrd=False) as m:
         m.expect(r"Oops: divide error: 0000 \[#1\]", 20)
