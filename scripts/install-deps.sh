@@ -6,7 +6,7 @@ set -e
 # package:command-or-file that proves it is installed. qemu-user runs the i386 host tests on
 # kernels booted without IA-32 emulation (exec of an i386 program fails with ENOEXEC there).
 NEEDS="
-g++-multilib:/usr/lib/gcc/x86_64-linux-gnu/12/32/libstdc++.so
+g++-multilib:/usr/lib/gcc/x86_64-linux-gnu/*/32/libstdc++.so
 make:make
 qemu-system-x86:qemu-system-i386
 qemu-user:qemu-i386
@@ -26,7 +26,7 @@ for item in $NEEDS; do
     pkg=${item%%:*}
     probe=${item#*:}
     case "$probe" in
-        /*) [ -e "$probe" ] && continue ;;
+        /*) set -- $probe; [ -e "$1" ] && continue ;; # a path, perhaps a glob (any gcc version)
         *) command -v "$probe" >/dev/null 2>&1 && continue ;;
     esac
     missing="$missing $pkg"

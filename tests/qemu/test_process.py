@@ -105,3 +105,14 @@ def test_descriptors_pipes_console_ioctls_sleep_and_exec_errors():
         check(not fails, "\n".join(fails))
         n = re.search(r"fdtest: (\d+) ok, 0 failed", out)
         check(n and int(n.group(1)) >= 50, out)
+
+
+def test_timer_preempts_programs_that_never_make_a_system_call():
+    """user/spin.cpp: two children spin with no system call; the parent's 100 ms sleep still
+    ends in time and both children get the CPU (scheduler_tick, preemption on return to user)."""
+    with machine() as m:
+        boot_to_prompt(m)
+        out = run(m, "exec spin", 60)
+        check("spin: preempted fairly" in out, out)
+        woke = int(re.search(r"parent woke after (\d+) ms", out).group(1))
+        check(100 <= woke < 300, f"the parent slept 100 ms, not {woke}")
