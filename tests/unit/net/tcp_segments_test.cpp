@@ -263,3 +263,83 @@ TEST_CASE("a zero window stops the sender until the reader makes room, nothing l
     CHECK(memcmp(in, out, sizeof(out)) == 0);
     close_conn(k);
 }
+
+TEST_CASE("RST in FIN_WAIT1, CLOSING, LAST_ACK and TIME_WAIT closes the connection", "[net][tcp][crafted]")
+{
+    net_test_init();
+    /* FIN_WAIT1: the client's FIN is lost, so it is never acknowledged. */
+    conn k = open_conn(6110);
+    loopback_dev.drop_next = 1;
+    CHECK(__sys_shutdown(k.client, SHUT_WR) == 0);
+    net_fake_settle();
+    CHECK(sk_of(k.client)->sk_state == TCP_FIN_WAIT1);
+    from_server(k, 0, TCPHDR_RST);
+    CHECK(sk_of(k.client)->sk_state == TCP_CLOSE);
+    close_conn(k);
+
+    /* CLOSING: both ends send FIN at once; the client's is lost, the server's arrives. */
+    k = open_conn(6111);
+    loopback_dev.drop_next = 1;
+    CHECK(__sys_shutdown(k.client, SHUT_WR) == 0);
+    net_fake_settle();
+    CHECK(__sys_shutdown(k.server, SHUT_WR) == 0);
+    net_fake_settle();
+    CHECK(sk_of(k.client)->sk_state == TCP_CLOSING);
+    from_server(k, 0, TCPHDR_RST);
+    CHECK(sk_of(k.client)->sk_state == TCP_CLOSE);
+    close_conn(k);
+
+    /* LAST_ACK: the server closed first; the client's FIN is lost. */
+    k = open_conn(6112);
+    CHECK(__sys_shutdown(k.server, SHUT_WR) == 0);
+    net_fake_settle();
+    loopback_dev.drop_next = 1;
+    CHECK(__sys_shutdown(k.client, SHUT_WR) == 0);
+    net_fake_settle();
+    CHECK(sk_of(k.client)->sk_state == TCP_LAST_ACK);
+    from_server(k, 0, TCPHDR_RST);
+    CHECK(sk_of(k.client)->sk_state == TCP_CLOSE);
+    close_conn(k);
+
+    /* TIME_WAIT: both FINs exchanged and acknowledged; a RST ends the wait early (as Linux
+     * does by default, net.ipv4.tcp_rfc1337 = 0). */
+    k = open_conn(6113);
+    CHECK(__sys_shutdown(k.client, SHUT_WR) == 0);
+    net_fake_settle();
+    CHECK(__sys_shutdown(k.server, SHUT_WR) == 0);
+    net_fake_settle();
+    CHECK(sk_of(k.client)->sk_state == TCP_TIME_WAIT);
+    from_server(k, 0, TCPHDR_RST);
+    CHECK(sk_of(k.client)->sk_state == TCP_CLOSE);
+    close_conn(k);
+}
+
+TEST_CASE("a full accept queue drops SYNs (counted); the client's retransmission gets in later", "[net][tcp]")
+{
+    net_test_init();
+    int l = __sys_socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a = lo_addr(6114);
+    REQUIRE(__sys_bind(l, (sockaddr *)&a, sizeof(a)) == 0);
+    REQUIRE(__sys_listen(l, 1) == 0); /* as Linux, holds backlog + 1 */
+    int c1 = __sys_socket(AF_INET, SOCK_STREAM, 0);
+    int c2 = __sys_socket(AF_INET, SOCK_STREAM, 0);
+    int c3 = __sys_socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    CHECK(__sys_connect(c1, (sockaddr *)&a, sizeof(a)) == 0);
+    CHECK(__sys_connect(c2, (sockaddr *)&a, sizeof(a)) == 0);
+    u32 drops = net_stats.tcp_listen_drops;
+    CHECK(__sys_connect(c3, (sockaddr *)&a, sizeof(a)) == -EINPROGRESS);
+    net_fake_settle();
+    CHECK(net_stats.tcp_listen_drops == drops + 1);
+    CHECK(sk_of(c3)->sk_state == TCP_SYN_SENT);
+    int s1 = __sys_accept4(l, nullptr, nullptr, 0);
+    CHECK(s1 >= 0);
+    net_fake_advance(3000); /* the SYN is sent again and finds room */
+    CHECK(sk_of(c3)->sk_state == TCP_ESTABLISHED);
+    int s2 = __sys_accept4(l, nullptr, nullptr, 0);
+    int s3 = __sys_accept4(l, nullptr, nullptr, 0);
+    CHECK(s2 >= 0);
+    CHECK(s3 >= 0);
+    for (int fd : {c1, c2, c3, s1, s2, s3, l})
+        net_fake_close(fd);
+    net_fake_advance(12000);
+}
