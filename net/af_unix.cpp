@@ -357,13 +357,15 @@ extern "C" int unix_stream_sendmsg(socket *sock, kmsghdr *m, size_t len)
         if ((sk->sk_shutdown & SEND_SHUTDOWN) || !p || (p->sk.sk_shutdown & RCV_SHUTDOWN) || p->sk.sk_dead)
             return sent ? (int)sent : -EPIPE; /* no SIGPIPE: see docs/sockets.md */
         struct sock *psk = &p->sk;
-        int room = psk->sk_rcvbuf - (int)psk->sk_receive_queue.bytes;
+        /* What this end has sent and the peer not yet read is exactly the peer's queue: as on
+         * Linux, the writer's SO_SNDBUF bounds it (the reader's SO_RCVBUF does not). */
+        int room = sk->sk_sndbuf - (int)psk->sk_receive_queue.bytes;
         if (room <= 0) {
             if (!timeo)
                 return sent ? (int)sent : -EAGAIN;
             sock_hold(psk);
             timeo = wait_event_interruptible_timeout(
-                psk->sk_wq, psk->sk_rcvbuf > (int)psk->sk_receive_queue.bytes || psk->sk_dead ||
+                psk->sk_wq, sk->sk_sndbuf > (int)psk->sk_receive_queue.bytes || psk->sk_dead ||
                                 (psk->sk_shutdown & RCV_SHUTDOWN) || (sk->sk_shutdown & SEND_SHUTDOWN), timeo);
             sock_put(psk);
             if (timeo <= 0)

@@ -135,8 +135,15 @@ extern "C" int sock_setsockopt(socket *sock, int level, int optname, const void 
     case SO_BROADCAST:
     case SO_REUSEPORT:
         return 0;
-    case SO_LINGER:
-        return optlen < sizeof(linger) ? -EINVAL : 0;
+    case SO_LINGER: {
+        if (optlen < sizeof(linger))
+            return -EINVAL;
+        linger l;
+        memcpy(&l, optval, sizeof(l));
+        sk->sk_linger = l.l_onoff != 0;
+        sk->sk_lingertime = l.l_linger < 0 ? 0 : l.l_linger;
+        return 0;
+    }
     }
     return -ENOPROTOOPT;
 }
@@ -159,6 +166,15 @@ extern "C" int sock_getsockopt(socket *sock, int level, int optname, void *optva
         }
         int n = min(*optlen, (int)sizeof(tv));
         memcpy(optval, &tv, n);
+        *optlen = n;
+        return 0;
+    }
+    case SO_LINGER: {
+        linger l = {sk->sk_linger ? 1 : 0, sk->sk_lingertime};
+        if (*optlen < 0)
+            return -EINVAL;
+        int n = min(*optlen, (int)sizeof(l));
+        memcpy(optval, &l, n);
         *optlen = n;
         return 0;
     }

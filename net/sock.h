@@ -98,6 +98,8 @@ struct sock {
     u8 sk_shutdown;
     bool sk_reuseaddr;
     bool sk_keepalive;
+    bool sk_linger;       /* SO_LINGER on: close waits (TCP: l_linger 0 resets at once) */
+    int sk_lingertime;    /* SO_LINGER's l_linger, seconds */
     bool sk_dead;         /* the socket was closed: no one will read */
     int sk_err;           /* pending error, positive errno (SO_ERROR reads and clears it) */
     int sk_refcnt;

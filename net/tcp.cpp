@@ -405,8 +405,9 @@ extern "C" void tcp_close(struct sock *sk)
         tcp_done(sk);
     } else if (sk->sk_state == TCP_SYN_SENT || sk->sk_state == TCP_CLOSE) {
         tcp_done(sk);
-    } else if (!skb_queue_empty(&sk->sk_receive_queue)) {
-        /* unread data: abort, as RFC 2525 2.17 and Linux do */
+    } else if (!skb_queue_empty(&sk->sk_receive_queue) || (sk->sk_linger && !sk->sk_lingertime)) {
+        /* unread data, or SO_LINGER with a zero timeout: abort with a RST, as RFC 2525 2.17
+         * and Linux do */
         skb_queue_purge(&sk->sk_receive_queue);
         tcp_send_active_reset(sk);
         tcp_done(sk);

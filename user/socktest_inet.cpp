@@ -95,6 +95,19 @@ static void errors(void)
     EXPECT("connect to INADDR_ANY listener via 127.0.0.1", connect(s2, SA(lo), sizeof(lo)) == 0);
     close(s2);
     close(s);
+    /* SO_LINGER with a zero timeout: close aborts the connection, the peer sees a reset */
+    s = listener(6003, 4);
+    s2 = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in l3 = addr("127.0.0.1", 6003);
+    connect(s2, SA(l3), sizeof(l3));
+    int acc = accept(s, nullptr, nullptr);
+    struct linger lg = {1, 0};
+    EXPECT("SO_LINGER {1, 0}", setsockopt(s2, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg)) == 0);
+    close(s2);
+    char rb[4];
+    EXPECT_ERR("linger 0: close resets, the peer's recv gets ECONNRESET", recv(acc, rb, sizeof(rb), 0), ECONNRESET);
+    close(acc);
+    close(s);
     int fl;
     s = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
     fl = fcntl(s, F_GETFL);

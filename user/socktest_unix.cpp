@@ -72,6 +72,28 @@ static void errors(void)
     int bufsz = 65536;
     EXPECT("SO_RCVBUF set", setsockopt(c, SOL_SOCKET, SO_RCVBUF, &bufsz, sizeof(bufsz)) == 0);
     EXPECT_ERR("unknown option", setsockopt(c, SOL_SOCKET, 12345, &bufsz, sizeof(bufsz)), ENOPROTOOPT);
+    {
+        /* SO_SNDBUF bounds what a writer may have unread at the peer (as Linux's AF_UNIX) */
+        int sv2[2], small = 4096, got = 0;
+        socklen_t glen = sizeof(got);
+        socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, sv2);
+        EXPECT("SO_SNDBUF set, read back doubled", setsockopt(sv2[0], SOL_SOCKET, SO_SNDBUF, &small, sizeof(small)) == 0 &&
+                   getsockopt(sv2[0], SOL_SOCKET, SO_SNDBUF, &got, &glen) == 0 && got == 2 * small);
+        static char chunk[1000];
+        long queued = 0, n;
+        while ((n = send(sv2[0], chunk, sizeof(chunk), 0)) > 0)
+            queued += n;
+        EXPECT("a small SO_SNDBUF stops a writer early (EAGAIN)", n < 0 && errno == EAGAIN && queued >= small && queued <= 2 * small);
+        static char sink[4096];
+        EXPECT("reading makes room again", recv(sv2[1], sink, sizeof(sink), 0) > 0 && send(sv2[0], chunk, 10, 0) == 10);
+        struct linger lg = {1, 0}, lg2 = {0, 0};
+        socklen_t llen = sizeof(lg2);
+        EXPECT("SO_LINGER set and read back", setsockopt(sv2[0], SOL_SOCKET, SO_LINGER, &lg, sizeof(lg)) == 0 &&
+                   getsockopt(sv2[0], SOL_SOCKET, SO_LINGER, &lg2, &llen) == 0 && lg2.l_onoff == 1 && llen == sizeof(lg2));
+        EXPECT_ERR("SO_LINGER with a short length is EINVAL", setsockopt(sv2[0], SOL_SOCKET, SO_LINGER, &lg, 4), EINVAL);
+        close(sv2[0]);
+        close(sv2[1]);
+    }
     struct pollfd pfd = {c, POLLIN, 0};
     EXPECT("poll: nothing to read", poll(&pfd, 1, 0) == 0);
     send(s2, "z", 1, 0);
