@@ -80,7 +80,16 @@ static void release_task(task_struct *p)
     kfree(p);
 }
 
-static bool child_matches(task_struct *c, pid_t pid) { return pid <= 0 || c->pid == pid; }
+/* wait4's pid: > 0 that child, -1 any child, 0 a child in the caller's process group, < -1 a
+ * child in group -pid (Linux: kernel/exit.c eligible_pid()). */
+static bool child_matches(task_struct *c, pid_t pid)
+{
+    if (pid > 0)
+        return c->pid == pid;
+    if (pid == -1)
+        return true;
+    return c->pgid == (pid == 0 ? current->pgid : -pid);
+}
 
 /* Linux: kernel/exit.c do_wait() for wait4/waitpid. */
 extern "C" long sys_wait4(long upid, long ustatus, long options, long urusage)
@@ -148,16 +157,32 @@ extern "C" long sys_kill(long upid, long sig)
     if (sig < 0 || sig >= _NSIG)
         return -EINVAL;
     pid_t pid = (pid_t)upid;
-    if (pid <= 0)
-        return pid == 0 || pid == -1 ? -EPERM : -ESRCH; /* no process groups */
-    task_struct *p = find_task_by_pid(pid);
-    if (!p || p->state == TASK_ZOMBIE)
-        return -ESRCH;
-    if (p->pid == 1 && sig)
-        return -EPERM; /* init ignores signals it has no handler for, as on Linux */
-    if (sig)
-        send_sig((int)sig, p);
-    return 0;
+    if (pid > 0) {
+        task_struct *p = find_task_by_pid(pid);
+        if (!p || p->state == TASK_ZOMBIE)
+            return -ESRCH;
+        /* init has no handlers, so it ignores every signal, SIGKILL included (as on Linux) */
+        if (sig && p->pid != 1)
+            send_sig((int)sig, p);
+        return 0;
+    }
+    /* Linux: kernel/signal.c kill_something_info(): 0 the caller's process group, -1 every
+     * process but init and the caller, < -1 the process group -pid. */
+    pid_t pgid = pid == 0 ? current->pgid : -pid;
+    int found = 0;
+    irq_guard guard;
+    list_head *pos, *n;
+    list_for_each_safe(pos, n, &task_list) {
+        task_struct *p = list_entry(pos, task_struct, tasks);
+        if (p->pid == 0 || p->state == TASK_ZOMBIE)
+            continue;
+        if (pid == -1 ? (p->pid == 1 || p == current) : p->pgid != pgid)
+            continue;
+        found++;
+        if (sig && p->pid != 1)
+            send_sig((int)sig, p);
+    }
+    return found ? 0 : -ESRCH;
 }
 
 extern "C" long sys_getpid(void) { return current->pid; }

@@ -116,3 +116,15 @@ def test_timer_preempts_programs_that_never_make_a_system_call():
         check("spin: preempted fairly" in out, out)
         woke = int(re.search(r"parent woke after (\d+) ms", out).group(1))
         check(100 <= woke < 300, f"the parent slept 100 ms, not {woke}")
+
+
+def test_process_groups_signals_and_trees():
+    """user/proctest.cpp: kill and waitpid on process groups (0, -pgid), ESRCH/EINVAL/ECHILD,
+    init ignoring signals, orphans re-parented to init, a three-generation tree of statuses."""
+    with machine() as m:
+        boot_to_prompt(m)
+        out = run(m, "exec proctest", 120)
+        fails = [line for line in out.splitlines() if line.startswith("FAIL")]
+        check(not fails, "\n".join(fails))
+        n = re.search(r"proctest: (\d+) ok, 0 failed", out)
+        check(n and int(n.group(1)) >= 17, out)
