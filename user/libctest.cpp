@@ -25,6 +25,12 @@ static void formats(void)
            (signed char)200, sizeof(long));
     printf("[%*d] [%-*d] [%.*d] [%%]\n", 6, -3, 6, -3, 4, 9);
     printf("[%d] [%d]\n", INT_MIN, INT_MAX);
+    /* floating point computed at run time (x87 in user mode), printed by each libc */
+    double third = 1.0 / 3, big = 1.0;
+    for (int i = 0; i < 40; i++)
+        big *= 10.0;
+    printf("[%f] [%.10f] [%e] [%g] [%G] [%10.3f] [%-12.4e|]\n", third, third, big, third * 1e-7, big, -third, 2.5e-5);
+    printf("[%.0f] [%.0f] [%g] [%#.3g] [%+.2e]\n", 0.5, 1.5, 100000.0, 1.0, 12345.678);
     char buf[8];
     int n = snprintf(buf, sizeof(buf), "%s", "truncate me");
     printf("snprintf -> %d \"%s\"\n", n, buf);
