@@ -91,8 +91,8 @@ struct bignum {
             w[i] = (unsigned)(v % 1000000000u);
             carry = v / 1000000000u;
         }
-        if (carry)
-            w[n++] = (unsigned)carry;
+        for (; carry; carry /= 1000000000u) /* k > 10^9 can carry past one word */
+            w[n++] = (unsigned)(carry % 1000000000u);
     }
 };
 
@@ -104,10 +104,13 @@ __attribute__((noinline)) int exact_digits(unsigned long long m, int e, char *d,
     b.n = 0;
     for (unsigned long long v = m; v; v /= 1000000000u)
         b.w[b.n++] = (unsigned)(v % 1000000000u);
-    for (int i = 0; i < e; i++)
-        b.mul(2);
-    for (int i = 0; i < -e; i++)
-        b.mul(5);
+    /* many factors per pass: 2^29 and 5^13 still fit the 32-bit multiplier */
+    for (int i = e; i > 0; i -= 29)
+        b.mul(1u << (i < 29 ? i : 29));
+    static constexpr unsigned pow5[14] = {1, 5, 25, 125, 625, 3125, 15625, 78125, 390625, 1953125,
+                                          9765625, 48828125, 244140625, 1220703125};
+    for (int i = -e; i > 0; i -= 13)
+        b.mul(pow5[i < 13 ? i : 13]);
     int n = 0;
     for (int i = b.n - 1; i >= 0; i--) {
         char t[9];
