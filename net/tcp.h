@@ -68,7 +68,8 @@ struct tcp_sock {
     bool hashed;          /* in the connection table: holds a reference */
     u8 retransmits;
     unsigned long rto;
-    unsigned long last_oow_ack_time; /* jiffies of the last ACK to an invalid segment (0: none) */
+    unsigned long last_oow_ack_time; /* jiffies of the last ACK to an invalid segment */
+    bool oow_ack_sent;               /* ... if there was one */
     sk_buff *send_head;
     sk_buff_head out_of_order_queue;
     timer_list retransmit_timer;

@@ -327,11 +327,12 @@ static void tcp_send_oow_ack(sock *sk)
 {
     tcp_sock *tp = tcp_sk(sk);
     unsigned long now = jiffies;
-    if (tp->last_oow_ack_time && now - tp->last_oow_ack_time < TCP_INVALID_RATELIMIT) {
+    if (tp->oow_ack_sent && now - tp->last_oow_ack_time < TCP_INVALID_RATELIMIT) {
         net_stats.tcp_ack_skipped++;
         return;
     }
-    tp->last_oow_ack_time = now ? now : 1;
+    tp->oow_ack_sent = true; /* jiffies may be 0: a flag, not a zero time, says "never" */
+    tp->last_oow_ack_time = now;
     tcp_send_ack(sk);
 }
 

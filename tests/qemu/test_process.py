@@ -95,16 +95,21 @@ def test_memory_exhaustion_gives_enomem_and_the_kernel_survives():
         check("Oops" not in m.text, "no oops")
 
 
+def run_checks(program, at_least):
+    """Runs a check program of /bin (user/socktest.h's ok/FAIL lines) and wants no FAIL."""
+    with machine() as m:
+        boot_to_prompt(m)
+        out = run(m, f"exec {program}", 120)
+        fails = [line for line in out.splitlines() if line.startswith("FAIL")]
+        check(not fails, "\n".join(fails))
+        n = re.search(rf"{program}: (\d+) ok, 0 failed", out)
+        check(n and int(n.group(1)) >= at_least, out)
+
+
 def test_descriptors_pipes_console_ioctls_sleep_and_exec_errors():
     """user/fdtest.cpp: EBADF, lseek, dup2, EMFILE, close-on-exec across execve, pipes (EOF,
     EPIPE, EAGAIN, poll, 1 MiB with a checksum), TCGETS/TIOCGWINSZ, nanosleep, ENOEXEC."""
-    with machine() as m:
-        boot_to_prompt(m)
-        out = run(m, "exec fdtest", 120)
-        fails = [line for line in out.splitlines() if line.startswith("FAIL")]
-        check(not fails, "\n".join(fails))
-        n = re.search(r"fdtest: (\d+) ok, 0 failed", out)
-        check(n and int(n.group(1)) >= 50, out)
+    run_checks("fdtest", 54)
 
 
 def test_timer_preempts_programs_that_never_make_a_system_call():
@@ -121,10 +126,4 @@ def test_timer_preempts_programs_that_never_make_a_system_call():
 def test_process_groups_signals_and_trees():
     """user/proctest.cpp: kill and waitpid on process groups (0, -pgid), ESRCH/EINVAL/ECHILD,
     init ignoring signals, orphans re-parented to init, a three-generation tree of statuses."""
-    with machine() as m:
-        boot_to_prompt(m)
-        out = run(m, "exec proctest", 120)
-        fails = [line for line in out.splitlines() if line.startswith("FAIL")]
-        check(not fails, "\n".join(fails))
-        n = re.search(r"proctest: (\d+) ok, 0 failed", out)
-        check(n and int(n.group(1)) >= 17, out)
+    run_checks("proctest", 17)

@@ -96,6 +96,24 @@ void from_server(conn &k, u32 offset, u8 flags, const char *data = "")
     inject(k.sport, k.cport, ctp->rcv_nxt + offset, ctp->snd_nxt, flags, data);
 }
 
+/* The client is in `state`; a RST at rcv_nxt from the server's port must close it. */
+void expect_rst_closes(conn &k, int state)
+{
+    CHECK(sk_of(k.client)->sk_state == state);
+    from_server(k, 0, TCPHDR_RST);
+    CHECK(sk_of(k.client)->sk_state == TCP_CLOSE);
+    close_conn(k);
+}
+
+int listen_on(u16 port, int backlog)
+{
+    int l = __sys_socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a = lo_addr(port);
+    REQUIRE(__sys_bind(l, (sockaddr *)&a, sizeof(a)) == 0);
+    REQUIRE(__sys_listen(l, backlog) == 0);
+    return l;
+}
+
 } // namespace
 
 TEST_CASE("out-of-order segments wait in the queue and are read in order", "[net][tcp][crafted]")
@@ -189,27 +207,19 @@ TEST_CASE("RST in CLOSE_WAIT and in FIN_WAIT2 closes the connection", "[net][tcp
     conn k = open_conn(6105);
     CHECK(__sys_shutdown(k.server, SHUT_WR) == 0); /* server's FIN: client goes to CLOSE_WAIT */
     net_fake_settle();
-    CHECK(sk_of(k.client)->sk_state == TCP_CLOSE_WAIT);
-    from_server(k, 0, TCPHDR_RST);
-    CHECK(sk_of(k.client)->sk_state == TCP_CLOSE);
-    close_conn(k);
+    expect_rst_closes(k, TCP_CLOSE_WAIT);
 
     conn j = open_conn(6106);
     CHECK(__sys_shutdown(j.client, SHUT_WR) == 0); /* client's FIN, ACKed: FIN_WAIT2 */
     net_fake_settle();
-    CHECK(sk_of(j.client)->sk_state == TCP_FIN_WAIT2);
-    from_server(j, 0, TCPHDR_RST);
-    CHECK(sk_of(j.client)->sk_state == TCP_CLOSE);
-    close_conn(j);
+    expect_rst_closes(j, TCP_FIN_WAIT2);
 }
 
 TEST_CASE("RST to a SYN_RECV child removes it; RST to a listener is ignored", "[net][tcp][crafted]")
 {
     net_test_init();
-    int l = __sys_socket(AF_INET, SOCK_STREAM, 0);
+    int l = listen_on(6107, 4);
     sockaddr_in a = lo_addr(6107);
-    REQUIRE(__sys_bind(l, (sockaddr *)&a, sizeof(a)) == 0);
-    REQUIRE(__sys_listen(l, 4) == 0);
     tcp_sock *ltp = tcp_sk(sk_of(l));
     /* A SYN from a port with no socket: the listener answers SYN-ACK, which comes back to
      * 127.0.0.1:45000 where nobody listens: that side answers with a RST, which must remove
@@ -272,10 +282,7 @@ TEST_CASE("RST in FIN_WAIT1, CLOSING, LAST_ACK and TIME_WAIT closes the connecti
     loopback_dev.drop_next = 1;
     CHECK(__sys_shutdown(k.client, SHUT_WR) == 0);
     net_fake_settle();
-    CHECK(sk_of(k.client)->sk_state == TCP_FIN_WAIT1);
-    from_server(k, 0, TCPHDR_RST);
-    CHECK(sk_of(k.client)->sk_state == TCP_CLOSE);
-    close_conn(k);
+    expect_rst_closes(k, TCP_FIN_WAIT1);
 
     /* CLOSING: both ends send FIN at once; the client's is lost, the server's arrives. */
     k = open_conn(6111);
@@ -284,10 +291,7 @@ TEST_CASE("RST in FIN_WAIT1, CLOSING, LAST_ACK and TIME_WAIT closes the connecti
     net_fake_settle();
     CHECK(__sys_shutdown(k.server, SHUT_WR) == 0);
     net_fake_settle();
-    CHECK(sk_of(k.client)->sk_state == TCP_CLOSING);
-    from_server(k, 0, TCPHDR_RST);
-    CHECK(sk_of(k.client)->sk_state == TCP_CLOSE);
-    close_conn(k);
+    expect_rst_closes(k, TCP_CLOSING);
 
     /* LAST_ACK: the server closed first; the client's FIN is lost. */
     k = open_conn(6112);
@@ -296,10 +300,7 @@ TEST_CASE("RST in FIN_WAIT1, CLOSING, LAST_ACK and TIME_WAIT closes the connecti
     loopback_dev.drop_next = 1;
     CHECK(__sys_shutdown(k.client, SHUT_WR) == 0);
     net_fake_settle();
-    CHECK(sk_of(k.client)->sk_state == TCP_LAST_ACK);
-    from_server(k, 0, TCPHDR_RST);
-    CHECK(sk_of(k.client)->sk_state == TCP_CLOSE);
-    close_conn(k);
+    expect_rst_closes(k, TCP_LAST_ACK);
 
     /* TIME_WAIT: both FINs exchanged and acknowledged; a RST ends the wait early (as Linux
      * does by default, net.ipv4.tcp_rfc1337 = 0). */
@@ -308,19 +309,14 @@ TEST_CASE("RST in FIN_WAIT1, CLOSING, LAST_ACK and TIME_WAIT closes the connecti
     net_fake_settle();
     CHECK(__sys_shutdown(k.server, SHUT_WR) == 0);
     net_fake_settle();
-    CHECK(sk_of(k.client)->sk_state == TCP_TIME_WAIT);
-    from_server(k, 0, TCPHDR_RST);
-    CHECK(sk_of(k.client)->sk_state == TCP_CLOSE);
-    close_conn(k);
+    expect_rst_closes(k, TCP_TIME_WAIT);
 }
 
 TEST_CASE("a full accept queue drops SYNs (counted); the client's retransmission gets in later", "[net][tcp]")
 {
     net_test_init();
-    int l = __sys_socket(AF_INET, SOCK_STREAM, 0);
+    int l = listen_on(6114, 1); /* as Linux, holds backlog + 1 */
     sockaddr_in a = lo_addr(6114);
-    REQUIRE(__sys_bind(l, (sockaddr *)&a, sizeof(a)) == 0);
-    REQUIRE(__sys_listen(l, 1) == 0); /* as Linux, holds backlog + 1 */
     int c1 = __sys_socket(AF_INET, SOCK_STREAM, 0);
     int c2 = __sys_socket(AF_INET, SOCK_STREAM, 0);
     int c3 = __sys_socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
