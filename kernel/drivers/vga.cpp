@@ -27,9 +27,59 @@ static void vga_scroll(void)
     row = ROWS - 1;
 }
 
+/* A small part of the VT100 escape language, what the shell's `clear` and programs use:
+ * ESC [ H or ESC [ row ; col H (cursor position), ESC [ 2 J / ESC [ J (erase the screen /
+ * below the cursor), ESC [ K (erase to the end of the line). Others are swallowed. */
+static int esc_state; /* 0 text, 1 after ESC, 2 in ESC [ parameters */
+static int esc_par[2], esc_npar;
+
+static void vga_clear_cells(int from, int to)
+{
+    for (int i = from; i < to; i++)
+        vram[i] = (u16)(ATTR << 8 | ' ');
+}
+
+static bool vga_escape(char c)
+{
+    if (esc_state == 1) {
+        esc_state = c == '[' ? 2 : 0;
+        esc_par[0] = esc_par[1] = esc_npar = 0;
+        return true;
+    }
+    if (c >= '0' && c <= '9') {
+        if (esc_npar < 2)
+            esc_par[esc_npar] = esc_par[esc_npar] * 10 + (c - '0');
+        return true;
+    }
+    if (c == ';') {
+        esc_npar++;
+        return true;
+    }
+    esc_state = 0;
+    switch (c) {
+    case 'H':
+    case 'f':
+        row = esc_par[0] > 0 ? (esc_par[0] <= ROWS ? esc_par[0] - 1 : ROWS - 1) : 0;
+        col = esc_par[1] > 0 ? (esc_par[1] <= COLS ? esc_par[1] - 1 : COLS - 1) : 0;
+        break;
+    case 'J':
+        vga_clear_cells(esc_par[0] == 2 ? 0 : row * COLS + col, ROWS * COLS);
+        break;
+    case 'K':
+        vga_clear_cells(row * COLS + col, (row + 1) * COLS);
+        break;
+    }
+    return true;
+}
+
 extern "C" void vga_putc(char c)
 {
+    if (esc_state && vga_escape(c))
+        return;
     switch (c) {
+    case '\033':
+        esc_state = 1;
+        return;
     case '\n':
         col = 0;
         row++;

@@ -1,4 +1,5 @@
 """The MenuOS shell: every built-in command, bad input, and Ctrl-C, over the serial console."""
+import os
 import re
 
 from menuos import PROMPT, boot_to_prompt, check, machine, run
@@ -128,3 +129,49 @@ def test_kill_ends_the_background_server_and_wait_reports_the_signal():
         out = run(m, "hello")
         check("Connection refused" in out, f"the server is gone: {out}")
         check(not re.search(rf"^\s+{pids[0]}\s", run(m, "ps"), re.M), "and reaped by the shell")
+
+
+def vga_text(monitor, dump):
+    """The 80x25 text screen, read from QEMU's memory through its monitor (pmemsave)."""
+    import time
+    def until_prompt():
+        seen = b""
+        monitor.settimeout(10)
+        while not seen.rstrip().endswith(b"(qemu)"):
+            chunk = monitor.recv(65536)
+            check(chunk, "the QEMU monitor closed")
+            seen += chunk
+    if os.path.exists(dump):
+        os.unlink(dump)
+    until_prompt()  # the greeting, or what the last command echoed
+    monitor.sendall(f'pmemsave 0xb8000 4000 "{dump}"\n'.encode())  # quoted: / would divide
+    for _ in range(100):
+        if os.path.exists(dump) and os.path.getsize(dump) == 4000:
+            break
+        time.sleep(0.05)
+    cells = open(dump, "rb").read()
+    chars = "".join(chr(cells[i]) if 32 <= cells[i] < 127 else " " for i in range(0, 4000, 2))
+    return [chars[r * 80:(r + 1) * 80].rstrip() for r in range(25)]
+
+
+def test_vga_console_shows_the_shell_and_clear_erases_it():
+    """The VGA text console receives what the serial console does; `clear` (ESC [H ESC [2J)
+    erases it and puts the cursor home, as on a terminal."""
+    import socket
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        sock_path = os.path.join(tmp, "monitor.sock")
+        with machine(extra=["-monitor", f"unix:{sock_path},server,nowait"]) as m:
+            boot_to_prompt(m)
+            run(m, "echo HELLO-VGA")
+            mon = socket.socket(socket.AF_UNIX)
+            mon.connect(sock_path)
+            screen = vga_text(mon, os.path.join(tmp, "vga1"))
+            check(any("HELLO-VGA" in line for line in screen), "\n".join(screen))
+            check(any(line.startswith("MenuOS>>") for line in screen), "\n".join(screen))
+            run(m, "clear")
+            screen = vga_text(mon, os.path.join(tmp, "vga2"))
+            check(screen[0].startswith("MenuOS>>") and not any(screen[1:]),
+                  "after clear only the new prompt, on the first row:\n" + "\n".join(screen))
+            check(not any("[2J" in line or "[H" in line for line in screen), "no escape drawn as text")
+            mon.close()
