@@ -70,7 +70,7 @@ extern "C" void die(const char *str, pt_regs *regs, long err, int trapnr)
     printk(KERN_EMERG "EAX: %08lx EBX: %08lx ECX: %08lx EDX: %08lx\n", regs->ax, regs->bx,
            regs->cx, regs->dx);
     printk(KERN_EMERG "ESI: %08lx EDI: %08lx EBP: %08lx ESP: %08lx\n", regs->si, regs->di,
-           regs->bp, (unsigned long)&regs->sp);
+           regs->bp, trapnr == 8 ? regs->sp : (unsigned long)&regs->sp); /* 8: saved by the task switch */
     printk(KERN_EMERG "DS: %04lx ES: %04lx FS: %04lx GS: %04lx\n", regs->ds & 0xffff,
            regs->es & 0xffff, regs->fs & 0xffff, regs->gs & 0xffff);
     unsigned long cr0, cr3, cr4;

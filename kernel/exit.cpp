@@ -76,7 +76,7 @@ static void release_task(task_struct *p)
     list_del_init(&p->tasks);
     nr_tasks--;
     p->state = TASK_DEAD;
-    free_pages_exact(p->stack, THREAD_SIZE / PAGE_SIZE);
+    free_thread_stack(p->stack);
     kfree(p);
 }
 

@@ -47,14 +47,14 @@ static task_struct *copy_process(const char *name, bool kthread)
     task_struct *p = (task_struct *)kzalloc(sizeof(task_struct), GFP_KERNEL);
     if (!p)
         return (task_struct *)ERR_PTR(-ENOMEM);
-    p->stack = alloc_pages_exact(THREAD_SIZE / PAGE_SIZE);
+    p->stack = alloc_thread_stack();
     if (!p->stack) {
         kfree(p);
         return (task_struct *)ERR_PTR(-ENOMEM);
     }
     pid_t pid = alloc_pid();
     if (pid < 0) {
-        free_pages_exact(p->stack, THREAD_SIZE / PAGE_SIZE);
+        free_thread_stack(p->stack);
         kfree(p);
         return (task_struct *)ERR_PTR(pid);
     }
@@ -85,7 +85,7 @@ static void link_and_run(task_struct *p)
 
 static void free_unlinked(task_struct *p)
 {
-    free_pages_exact(p->stack, THREAD_SIZE / PAGE_SIZE);
+    free_thread_stack(p->stack);
     kfree(p);
 }
 

@@ -16,6 +16,17 @@ extern "C" __attribute__((noinline)) int selftest_divide_error(int divisor)
     return 100 / d;
 }
 
+/* Recurses until the stack runs into its guard page (the depth limit only keeps the
+ * compiler from calling the recursion infinite: 8 KiB are gone long before). */
+extern "C" __attribute__((noinline)) int selftest_stack_overflow(int depth)
+{
+    volatile char frame[256];
+    frame[0] = (char)depth;
+    if (depth > 1000000)
+        return frame[0];
+    return selftest_stack_overflow(depth + 1) + frame[0];
+}
+
 extern "C" __attribute__((noinline)) int selftest_null_deref(int *p)
 {
     int *volatile q = p;
@@ -90,6 +101,10 @@ extern "C" void run_selftest(const char *name)
         printk("selftest nullptr: dereferencing NULL in the kernel\n");
         selftest_null_deref(nullptr);
         ok = false;
+    } else if (!strcmp(name, "stackoverflow")) {
+        printk("selftest stackoverflow: recursing until the kernel stack overflows\n");
+        selftest_stack_overflow(0);
+        ok = false;
     } else if (!strcmp(name, "panic")) {
         panic("selftest panic requested");
     } else if (!strcmp(name, "syscall")) {
@@ -103,7 +118,7 @@ extern "C" void run_selftest(const char *name)
     } else if (!strcmp(name, "all")) {
         ok = selftest_syscall() && selftest_uaccess() && selftest_kmalloc();
     } else {
-        printk("selftest %s: unknown (known: divide nullptr panic syscall uaccess kmalloc all)\n", name);
+        printk("selftest %s: unknown (known: divide nullptr stackoverflow panic syscall uaccess kmalloc all)\n", name);
         ok = false;
     }
     printk("selftest %s: %s\n", name, ok ? "ok" : "FAILED");

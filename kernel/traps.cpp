@@ -21,6 +21,7 @@ void device_not_available(), double_fault(), coprocessor_segment_overrun(), inva
 void segment_not_present(), stack_segment(), general_protection(), page_fault();
 void spurious_interrupt_bug(), coprocessor_error(), alignment_check(), machine_check();
 void simd_coprocessor_error(), reserved_exception(), system_call();
+void doublefault_init(void); /* kernel/doublefault.cpp */
 }
 
 #define IA32_SYSCALL_VECTOR 0x80
@@ -58,6 +59,7 @@ extern "C" __attribute__((noinline)) void idt_setup_traps(void)
     idt_table[3] = pack_gate((unsigned long)int3, __KERNEL_CS, GATE_INTERRUPT, 3);
     idt_table[4] = pack_gate((unsigned long)overflow, __KERNEL_CS, GATE_INTERRUPT, 3);
     set_system_trap_gate(IA32_SYSCALL_VECTOR, (const void *)system_call);
+    doublefault_init(); /* gate 8 becomes a task gate with a stack of its own */
 }
 
 /* Linux: arch/x86/kernel/traps.c trap_init() */

@@ -83,6 +83,7 @@ extern "C" __attribute__((noinline)) void mm_init(void)
     total_pages = pages.nfree;
     printk(KERN_INFO "Memory: %luK/%luK available (%luK kernel code+data)\n",
            pages.nfree * 4, (lowmem >> 10), (unsigned long)(_end - _text) >> 10);
+    kstack_init(); /* before the first task: every address space copies its page table */
 }
 
 /* The initramfs is unpacked: give its frames back. */

@@ -26,6 +26,11 @@ void *get_zeroed_page(void);
 void free_page(void *addr);
 unsigned long nr_free_pages(void);
 unsigned long totalram_pages(void);
+/* Kernel stacks with a guard page below (kernel/mm/kstack.cpp). */
+void kstack_init(void);
+void *alloc_thread_stack(void);
+void free_thread_stack(void *stack);
+bool kstack_guard_page(unsigned long addr);
 }
 
 static inline unsigned long __pa(const void *v) { return (unsigned long)v - 0xC0000000UL; }

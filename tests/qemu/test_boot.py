@@ -50,6 +50,20 @@ def test_divide_error_in_kernel_prints_oops_naming_the_function():
         check(rc == 7, f"oops=exit must end QEMU with status 7, got {rc}")
 
 
+def test_kernel_stack_overflow_is_an_oops_not_a_triple_fault():
+    """Kernel stacks have a guard page below them and the double fault runs as a task with a
+    stack of its own: an overflow prints an oops naming it, where it would otherwise reset
+    the machine without a word."""
+    with machine("selftest=stackoverflow oops=exit", initrd=False) as m:
+        m.expect(r"BUG: kernel stack overflow: esp [0-9a-f]{8} is in the guard page below a stack", 20)
+        m.expect(r"Oops: double fault: 0000 \[#1\]", 5)
+        m.expect(r"EIP: selftest_stack_overflow\+0x", 5)
+        m.expect(r"run_selftest\+0x", 5)
+        m.expect(r"Kernel panic - not syncing: Fatal exception", 5)
+        rc = m.wait(20)
+        check(rc == 7, f"oops=exit must end QEMU with status 7, got {rc}")
+
+
 def test_null_pointer_in_kernel_prints_page_fault_oops():
     with machine("selftest=nullptr oops=exit", initrd=False) as m:
         m.expect(r"BUG: unable to handle kernel NULL pointer dereference at 00000000", 20)

@@ -166,11 +166,21 @@ def test_vga_console_shows_the_shell_and_clear_erases_it():
             run(m, "echo HELLO-VGA")
             mon = socket.socket(socket.AF_UNIX)
             mon.connect(sock_path)
-            screen = vga_text(mon, os.path.join(tmp, "vga1"))
+            import time
+            for _ in range(50):
+                screen = vga_text(mon, os.path.join(tmp, "vga1"))
+                if any("HELLO-VGA" in line for line in screen):
+                    break
+                time.sleep(0.1)
             check(any("HELLO-VGA" in line for line in screen), "\n".join(screen))
             check(any(line.startswith("MenuOS>>") for line in screen), "\n".join(screen))
             run(m, "clear")
-            screen = vga_text(mon, os.path.join(tmp, "vga2"))
+            import time
+            for _ in range(50):  # the serial console may run a little ahead of the screen
+                screen = vga_text(mon, os.path.join(tmp, "vga2"))
+                if screen[0].startswith("MenuOS>>") and not any(screen[1:]):
+                    break
+                time.sleep(0.1)
             check(screen[0].startswith("MenuOS>>") and not any(screen[1:]),
                   "after clear only the new prompt, on the first row:\n" + "\n".join(screen))
             check(not any("[2J" in line or "[H" in line for line in screen), "no escape drawn as text")
