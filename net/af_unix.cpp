@@ -614,10 +614,16 @@ extern "C" unsigned int unix_poll(file *f, socket *sock, poll_table *pt)
     unix_sock *p = u->peer;
     if (p) {
         poll_wait(f, &p->sk.sk_wq, pt);
-        if (p->sk.sk_receive_queue.bytes < (u32)p->sk.sk_rcvbuf)
+        /* the bound unix_stream_sendmsg() waits on: the writer's SO_SNDBUF for streams */
+        int limit = sk->sk_type == SOCK_STREAM ? sk->sk_sndbuf : p->sk.sk_rcvbuf;
+        if (p->sk.sk_receive_queue.bytes < (u32)limit)
             mask |= POLLOUT | POLLWRNORM;
-    } else if (sk->sk_type == SOCK_DGRAM) {
+    } else {
+        /* Linux's unix_poll(): nothing to wait for, a write returns at once (ENOTCONN,
+         * EPIPE); a stream with no connection has hung up */
         mask |= POLLOUT | POLLWRNORM;
+        if (sk->sk_type == SOCK_STREAM && sk->sk_state == TCP_CLOSE)
+            mask |= POLLHUP;
     }
     return mask;
 }

@@ -105,6 +105,10 @@ static void errors(void)
     FD_SET(s, &rset);
     struct timeval tv = {0, 10000};
     EXPECT("select: nothing ready times out", select(c + 1, &rset, nullptr, nullptr, &tv) == 0);
+    EXPECT("select: the time left is written back (none, after a timeout)", tv.tv_sec == 0 && tv.tv_usec == 0);
+    tv.tv_usec = 1000000;
+    EXPECT_ERR("select: tv_usec of a whole second is EINVAL", select(c + 1, &rset, nullptr, nullptr, &tv), EINVAL);
+    tv.tv_usec = 10000;
     send(s2, "y", 1, 0);
     FD_ZERO(&rset);
     FD_SET(c, &rset);
@@ -112,6 +116,14 @@ static void errors(void)
     tv.tv_sec = 1;
     EXPECT("select: the readable socket and only it", select(c + 1, &rset, nullptr, nullptr, &tv) == 1 &&
                                                           FD_ISSET(c, &rset) && !FD_ISSET(s, &rset));
+    EXPECT("select: ready at once leaves most of the time", tv.tv_sec == 0 ? tv.tv_usec > 500000 : tv.tv_sec == 1);
+    {
+        int fresh = socket(AF_UNIX, SOCK_STREAM, 0);
+        struct pollfd fp = {fresh, POLLIN | POLLOUT, 0};
+        EXPECT("poll on a never-connected stream: POLLOUT|POLLHUP, as Linux",
+               poll(&fp, 1, 0) == 1 && (fp.revents & (POLLOUT | POLLHUP)) == (POLLOUT | POLLHUP) && !(fp.revents & POLLIN));
+        close(fresh);
+    }
     recv(c, buf, 1, 0);
     FD_ZERO(&rset);
     FD_SET(99, &rset);

@@ -157,8 +157,8 @@ extern "C" long sys_select(long n, long uin, long uout, long uex, long utv)
         timeval32 tv;
         if (copy_from_user(&tv, (const void __user *)utv, sizeof(tv)))
             return -EFAULT;
-        if (tv.tv_sec < 0 || tv.tv_usec < 0)
-            return -EINVAL;
+        if (tv.tv_sec < 0 || tv.tv_usec < 0 || tv.tv_usec >= 1000000)
+            return -EINVAL; /* Linux: poll_select_set_timeout() wants a valid timespec */
         timeout_ms = tv.tv_sec * 1000 + (tv.tv_usec + 999) / 1000;
     }
     for (long fd = 0; fd < n; fd++) {
@@ -167,6 +167,7 @@ extern "C" long sys_select(long n, long uin, long uout, long uex, long utv)
             return -EBADF;
     }
     u32 rin[FDSET_WORDS], rout[FDSET_WORDS], rex[FDSET_WORDS];
+    unsigned long start = jiffies;
     long ret = poll_loop(timeout_ms, [&](poll_table *pt) -> long {
         long count = 0;
         memset(rin, 0, sizeof(rin));
@@ -187,6 +188,15 @@ extern "C" long sys_select(long n, long uin, long uout, long uex, long utv)
         }
         return count;
     });
+    if (utv && timeout_ms > 0) {
+        /* Linux i386 writes back the time left (poll_select_finish) */
+        long left = timeout_ms - (long)((jiffies - start) * 1000 / HZ);
+        if (left < 0)
+            left = 0;
+        timeval32 tv = {left / 1000, (left % 1000) * 1000};
+        if (copy_to_user((void __user *)utv, &tv, sizeof(tv)) && ret >= 0)
+            return -EFAULT;
+    }
     if (ret < 0)
         return ret;
     if ((uin && (copy_to_user((void __user *)uin, rin, bytes) ||
