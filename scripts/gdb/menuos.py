@@ -12,6 +12,9 @@ import os
 
 import gdb
 
+# gdb sources every script into one namespace: menuos_net.py's docstring would replace ours.
+HELP = __doc__
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 STATES = {0: "R (running)", 1: "S (sleeping)", 2: "D (disk sleep)", 16: "Z (zombie)", 64: "X (dead)"}
@@ -51,7 +54,7 @@ class Help(gdb.Command):
         super().__init__("menuos-help", gdb.COMMAND_USER)
 
     def invoke(self, arg, from_tty):
-        gdb.write(__doc__)
+        gdb.write(HELP)
 
 
 class Ps(gdb.Command):

@@ -21,3 +21,27 @@ def test_start_kernel_trap_init_idt_setup_traps_hit_in_order():
         finally:
             gdb.close()
         m.expect(r"start_kernel: done", 30)
+
+
+def test_the_make_gdb_script_attaches_loads_the_helpers_and_breaks():
+    """What `make gdb` runs (scripts/gdb/mkgdbinit.py's file, with -x): set i386, load
+    build/vmlinux, attach, load the helpers; `break start_kernel` then stops there, with the
+    source line known, and no ~/.gdbinit involved (-nx)."""
+    import os
+    import subprocess
+    import tempfile
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    port = free_port()
+    with machine(gdb_port=port, initrd=False) as m, tempfile.TemporaryDirectory() as tmp:
+        init = os.path.join(tmp, "gdbinit")
+        subprocess.run(["python3", os.path.join(root, "scripts", "gdb", "mkgdbinit.py"), init, str(port)],
+                       check=True)
+        r = subprocess.run(["gdb", "-q", "-nx", "-batch", "-x", init, "-ex", "break start_kernel",
+                            "-ex", "continue", "-ex", "info line *$pc", "-ex", "menuos-help", "-ex", "kill"],
+                           capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+        out = r.stdout + r.stderr
+        check("MenuOS: attached" in out, out)
+        check("Breakpoint 1, start_kernel" in out, out)
+        check("kernel/main.cpp" in out, f"source lines are known:\n{out}")
+        check("menuos-ps" in out and "menuos-sockets" in out, f"the helpers are loaded:\n{out}")
+        check("Remote 'g' packet reply is too long" not in out, out)

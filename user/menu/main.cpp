@@ -23,7 +23,7 @@ int main(int, char *[])
 	MenuConfig("hello", "Hello TCP Client: hello [HOST [PORT [MESSAGE]]]", cmd_hello);
 	MenuConfig("ping", "ICMP echo on the loopback: ping [-c N] [HOST]", cmd_ping);
 	MenuConfig("netstat", "Sockets with their state and addresses", cmd_netstat);
-	MenuConfig("ifconfig", "The loopback device and its counters", cmd_ifconfig);
+	MenuConfig("ifconfig", "Show or set lo: ifconfig [lo [up|down|ADDR|netmask M|mtu N]]", cmd_ifconfig);
 	MenuConfig("trace", "System-call tracer: trace on|off|socket|all", cmd_trace);
 	MenuConfig("capture", "Packet capture of lo to the second serial port: capture on|off", cmd_capture);
 	MenuConfig("dmesg", "The kernel log", cmd_dmesg);
