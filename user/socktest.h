@@ -4,6 +4,9 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 static int n_ok, n_failed;
 
@@ -60,4 +63,37 @@ struct stream_sum {
         unsigned long x = offset + (unsigned long)i;
         buf[i] = (unsigned char)((x * 2654435761UL) >> 24);
     }
+}
+
+/* n clients at once: each a child that connects to addr, sends "client I" and wants it echoed;
+ * the caller's listener l serves them one by one. Returns how many got their echo. */
+[[maybe_unused]] static int serve_echo_clients(int l, int family, const struct sockaddr *addr, socklen_t alen, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (fork() == 0) {
+            int c = socket(family, SOCK_STREAM, 0);
+            if (connect(c, addr, alen) < 0)
+                _exit(2);
+            char msg[16], reply[16];
+            int len = snprintf(msg, sizeof(msg), "client %d", i);
+            send(c, msg, (size_t)len, 0);
+            ssize_t r = recv(c, reply, sizeof(reply), 0);
+            _exit(r == len && !memcmp(msg, reply, (size_t)len) ? 0 : 3);
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        int c = accept(l, nullptr, nullptr);
+        if (c < 0)
+            break;
+        char buf[32];
+        ssize_t got = recv(c, buf, sizeof(buf), 0);
+        if (got > 0)
+            send(c, buf, (size_t)got, 0);
+        close(c);
+    }
+    int served = 0, status;
+    while (wait(&status) > 0)
+        if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+            served++;
+    return served;
 }

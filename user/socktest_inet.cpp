@@ -194,33 +194,8 @@ static void clients(void)
 {
     const int N = 64;
     int l = listener(6300, N);
-    for (int i = 0; i < N; i++) {
-        if (fork() == 0) {
-            int c = socket(AF_INET, SOCK_STREAM, 0);
-            struct sockaddr_in a = addr("127.0.0.1", 6300);
-            if (connect(c, SA(a), sizeof(a)) < 0)
-                _exit(2);
-            char msg[16], reply[16];
-            int n = snprintf(msg, sizeof(msg), "client %d", i);
-            send(c, msg, (size_t)n, 0);
-            ssize_t r = recv(c, reply, sizeof(reply), 0);
-            _exit(r == n && !memcmp(msg, reply, (size_t)n) ? 0 : 3);
-        }
-    }
-    for (int i = 0; i < N; i++) {
-        int c = accept(l, nullptr, nullptr);
-        if (c < 0)
-            break;
-        char buf[32];
-        ssize_t n = recv(c, buf, sizeof(buf), 0);
-        if (n > 0)
-            send(c, buf, (size_t)n, 0);
-        close(c);
-    }
-    int served = 0, status;
-    while (wait(&status) > 0)
-        if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-            served++;
+    struct sockaddr_in a = addr("127.0.0.1", 6300);
+    int served = serve_echo_clients(l, AF_INET, SA(a), sizeof(a), N);
     close(l);
     printf("served %d of %d clients\n", served, N);
     EXPECT("64 TCP clients at once, all served", served == N);

@@ -276,32 +276,7 @@ static void clients(void)
     bind(l, (struct sockaddr *)&a, alen);
     EXPECT("listen for 64 clients", listen(l, 64) == 0);
     const int N = 64;
-    for (int i = 0; i < N; i++) {
-        if (fork() == 0) {
-            int c = socket(AF_UNIX, SOCK_STREAM, 0);
-            if (connect(c, (struct sockaddr *)&a, alen) < 0)
-                _exit(2);
-            char msg[16], reply[16];
-            int n = snprintf(msg, sizeof(msg), "client %d", i);
-            send(c, msg, (size_t)n, 0);
-            ssize_t r = recv(c, reply, sizeof(reply), 0);
-            _exit(r == n && !memcmp(msg, reply, (size_t)n) ? 0 : 3);
-        }
-    }
-    for (int i = 0; i < N; i++) {
-        int c = accept(l, nullptr, nullptr);
-        if (c < 0)
-            break;
-        char buf[32];
-        ssize_t n = recv(c, buf, sizeof(buf), 0);
-        if (n > 0)
-            send(c, buf, (size_t)n, 0);
-        close(c);
-    }
-    int served = 0, status;
-    while (wait(&status) > 0)
-        if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-            served++;
+    int served = serve_echo_clients(l, AF_UNIX, (struct sockaddr *)&a, alen, N);
     close(l);
     unlink("/tmp/many");
     printf("served %d of %d clients\n", served, N);
