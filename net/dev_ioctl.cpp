@@ -156,6 +156,6 @@ extern "C" int dev_ioctl(unsigned int cmd, void __user *arg)
         return -ENODEV;
     int err = dev_ifsioc(dev, cmd, &ifr);
     if (err || dev_ioctl_sets(cmd))
-        return err == -ENOIOCTLCMD ? -EINVAL : err;
+        return err; /* a set returns nothing; a get copies the answer back */
     return copy_to_user(arg, &ifr, sizeof(ifr)) ? -EFAULT : 0;
 }
